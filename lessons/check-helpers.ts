@@ -1,0 +1,49 @@
+// Small readers over a RunRecord shared by the lesson checks, so each
+// check.ts states only what its exercise asks for.
+import type { CheckResult, FrameRecord, RunRecord, SocketRecord } from '../site/runner/run-record.ts';
+
+/** The path of a ws:// or wss:// URL, or '' when the URL does not parse. */
+export function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
+/** Sockets the code opened to `path` on any host, in construction order. */
+export function socketsTo(run: RunRecord, path: string): SocketRecord[] {
+  return run.sockets.filter((s) => pathOf(s.url) === path);
+}
+
+/** Incoming text frames of a socket, in order. */
+export function incomingText(socket: SocketRecord): FrameRecord[] {
+  return socket.frames.filter((f) => f.dir === 'in' && f.type === 'text');
+}
+
+/** Parses JSON without throwing: frames are cut to 1 KiB for display and may not parse. */
+export function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Milliseconds since the run started at which a socket's frame arrived. */
+export function frameRunTime(socket: SocketRecord, frame: FrameRecord): number {
+  return socket.createdAt + frame.time;
+}
+
+/** Console lines (any level) printed at or after `time` ms into the run. */
+export function consoleSince(run: RunRecord, time: number): string[] {
+  return run.console.filter((c) => c.time >= time).map((c) => c.text);
+}
+
+/** A failing result with a hint in both languages. */
+export function fail(zh: string, en: string): CheckResult {
+  return { pass: false, hint: { zh, en } };
+}
+
+export const PASS: CheckResult = { pass: true };
