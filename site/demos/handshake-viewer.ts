@@ -1,0 +1,107 @@
+// The handshake lesson's demo: this page (not the sandbox) opens /handshake,
+// shows the Upgrade request exactly as the server received it, and recomputes
+// Sec-WebSocket-Accept here to compare with the server's answer.
+
+import type { MountDemo } from './types.ts';
+import { demoRoot, demoStrings, h, liveStatus } from './demo-kit.ts';
+
+const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+/** Headers the lesson talks about; their rows are highlighted. */
+const NOTABLE = new Set(['connection', 'upgrade', 'origin', 'sec-websocket-version', 'sec-websocket-key', 'sec-websocket-extensions']);
+
+interface HandshakeReport {
+  type: 'handshake';
+  request: { method: string; path: string; httpVersion: string; headers: Array<[string, string]> };
+  accept: string;
+}
+
+function isReport(value: unknown): value is HandshakeReport {
+  const v = value as Partial<HandshakeReport> | null;
+  return typeof v === 'object' && v !== null && v.type === 'handshake' && typeof v.accept === 'string' && Array.isArray(v.request?.headers);
+}
+
+/** base64(SHA-1(key + GUID)), or null where crypto.subtle is hidden (not a secure context). */
+export async function acceptFor(key: string): Promise<string | null> {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(key + GUID));
+  return btoa(String.fromCharCode(...new Uint8Array(digest)));
+}
+
+const mount: MountDemo = (el, ctx) => {
+  const t = demoStrings(ctx.locale, 'handshake-viewer');
+  const root = demoRoot('handshake-viewer', t.label);
+  const status = liveStatus();
+  const again = h('button', { type: 'button', disabled: true }, t.again);
+  const requestLine = h('code', { class: 'demo-handshake-viewer-line' });
+  const rows = h('tbody');
+  const table = h(
+    'table',
+    { class: 'demo-handshake-viewer-headers' },
+    h('caption', {}, t.caption),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.name), h('th', { scope: 'col' }, t.value))),
+    rows,
+  );
+  const verdict = h('dl', { class: 'demo-handshake-viewer-verdict' });
+  root.append(h('p', {}, again), status, h('p', {}, requestLine), table, verdict);
+  el.append(root);
+
+  let ws: WebSocket | undefined;
+  let stopped = false;
+
+  function show(report: HandshakeReport, computed: string | null): void {
+    const { method, path, httpVersion, headers } = report.request;
+    requestLine.textContent = `${method} ${path} HTTP/${httpVersion}`;
+    rows.replaceChildren(
+      ...headers.map(([name, value]) =>
+        h('tr', { class: NOTABLE.has(name.toLowerCase()) ? 'is-notable' : undefined }, h('th', { scope: 'row' }, name), h('td', {}, h('code', {}, value))),
+      ),
+    );
+    const pair = (term: string, detail: string) => [h('dt', {}, term), h('dd', {}, h('code', {}, detail))];
+    verdict.replaceChildren(
+      ...pair(t.serverAccept, report.accept),
+      ...pair(t.pageAccept, computed ?? t.noSubtle),
+    );
+    status.textContent = computed === null ? t.noSubtle : computed === report.accept ? t.match : t.mismatch;
+  }
+
+  function connect(): void {
+    ws?.close();
+    again.disabled = true;
+    status.textContent = t.connecting;
+    const socket = new WebSocket(`${ctx.serverUrl}/handshake`);
+    ws = socket;
+    socket.addEventListener('message', async (event: MessageEvent) => {
+      let report: unknown;
+      try {
+        report = JSON.parse(String(event.data));
+      } catch {
+        report = undefined;
+      }
+      // Only the first message is the report; /handshake echoes after that.
+      socket.close(1000, 'report read');
+      if (!isReport(report)) {
+        status.textContent = t.badReport;
+        return;
+      }
+      const key = report.request.headers.find(([name]) => name.toLowerCase() === 'sec-websocket-key')?.[1] ?? '';
+      const computed = await acceptFor(key);
+      if (!stopped && ws === socket) show(report, computed);
+    });
+    socket.addEventListener('close', (event) => {
+      if (stopped || ws !== socket) return;
+      again.disabled = false;
+      if (event.code !== 1000) status.textContent = t.failed(event.code);
+    });
+  }
+
+  again.addEventListener('click', connect);
+  connect();
+
+  return () => {
+    stopped = true;
+    ws?.close(1000, 'demo unmounted');
+    root.remove();
+  };
+};
+
+export default mount;
