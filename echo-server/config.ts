@@ -1,0 +1,166 @@
+// Every server option in one table: default, CLI flag, environment variable,
+// bounds. The CLI, the README's configuration table and the tests all follow it.
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+export interface PlaygroundOptions {
+  port: number;
+  host: string;
+  /** Directory of the built site served as static files. */
+  staticDir: string;
+  /** Build the site first when it is missing or stale (CLI only). */
+  build: boolean;
+  quiet: boolean;
+  /** Bytes; a bigger message closes the connection with 1009. */
+  maxPayload: number;
+  maxConns: number;
+  /** 0 = no per-IP cap. */
+  maxConnsPerIp: number;
+  /** Messages per second per connection; 0 = off. Over it: close 1008. */
+  rateLimit: number;
+  rateBurst: number;
+  /** Milliseconds without a data message either way before closing; 0 = off. */
+  idleTimeout: number;
+  /** Milliseconds to receive a complete upgrade request. */
+  handshakeTimeout: number;
+  /** Milliseconds between pings; a peer that has not answered the last one is dropped. 0 = off. */
+  heartbeatInterval: number;
+}
+
+type Kind = 'int' | 'number' | 'size' | 'duration' | 'string' | 'boolean';
+
+interface OptionSpec {
+  key: keyof PlaygroundOptions;
+  flag: string;
+  env?: string;
+  kind: Kind;
+  min?: number;
+  max?: number;
+  help: string;
+}
+
+const MiB = 1024 * 1024;
+
+export const DEFAULTS: PlaygroundOptions = {
+  port: 8080,
+  host: '127.0.0.1',
+  staticDir: fileURLToPath(new URL('../dist/', import.meta.url)),
+  build: true,
+  quiet: false,
+  maxPayload: 16 * MiB,
+  maxConns: 10_000,
+  maxConnsPerIp: 256,
+  rateLimit: 1000,
+  rateBurst: 10_000,
+  idleTimeout: 10 * 60_000,
+  handshakeTimeout: 10_000,
+  heartbeatInterval: 30_000,
+};
+
+export const OPTION_SPECS: readonly OptionSpec[] = [
+  { key: 'port', flag: 'port', env: 'PORT', kind: 'int', min: 0, max: 65535, help: 'TCP port; 0 picks a free one' },
+  { key: 'host', flag: 'host', env: 'HOST', kind: 'string', help: 'address to listen on; 0.0.0.0 for a workshop LAN' },
+  { key: 'staticDir', flag: 'static-dir', env: 'STATIC_DIR', kind: 'string', help: 'directory of the built site' },
+  { key: 'build', flag: 'no-build', kind: 'boolean', help: 'do not build the site first, serve it as it is' },
+  { key: 'quiet', flag: 'quiet', env: 'QUIET', kind: 'boolean', help: 'no per-connection log lines' },
+  { key: 'maxPayload', flag: 'max-payload', env: 'MAX_PAYLOAD', kind: 'size', min: 1024, max: 1024 * MiB, help: 'largest message in bytes (units: KiB, MiB); bigger closes with 1009' },
+  { key: 'maxConns', flag: 'max-conns', env: 'MAX_CONNS', kind: 'int', min: 1, max: 1_000_000, help: 'open WebSocket connections in total' },
+  { key: 'maxConnsPerIp', flag: 'max-conns-per-ip', env: 'MAX_CONNS_PER_IP', kind: 'int', min: 0, max: 1_000_000, help: 'open WebSocket connections per client address; 0 = no cap' },
+  { key: 'rateLimit', flag: 'rate-limit', env: 'RATE_LIMIT', kind: 'number', min: 0, max: 1e9, help: 'messages per second per connection; 0 = off; over it closes with 1008' },
+  { key: 'rateBurst', flag: 'rate-burst', env: 'RATE_BURST', kind: 'int', min: 1, max: 1e9, help: 'messages a connection may send at once above the rate' },
+  { key: 'idleTimeout', flag: 'idle-timeout', env: 'IDLE_TIMEOUT', kind: 'duration', min: 0, max: 24 * 3600_000, help: 'close a connection with no message either way for this long (ms, or 30s, 10m); 0 = off' },
+  { key: 'handshakeTimeout', flag: 'handshake-timeout', env: 'HANDSHAKE_TIMEOUT', kind: 'duration', min: 100, max: 600_000, help: 'time allowed to send a complete upgrade request' },
+  { key: 'heartbeatInterval', flag: 'heartbeat', env: 'HEARTBEAT_INTERVAL', kind: 'duration', min: 0, max: 3600_000, help: 'ping interval; a peer that misses a pong is dropped; 0 = off' },
+];
+
+export class ConfigError extends Error {}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1000, kib: 1024, m: MiB, mb: 1e6, mib: MiB, g: 1024 * MiB, gib: 1024 * MiB };
+const DURATION_UNITS: Record<string, number> = { '': 1, ms: 1, s: 1000, m: 60_000, h: 3600_000 };
+
+function withUnit(raw: string, units: Record<string, number>): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(raw);
+  const factor = match ? units[match[2]!.toLowerCase()] : undefined;
+  return match && factor !== undefined ? Math.round(Number(match[1]) * factor) : undefined;
+}
+
+function parseValue(spec: OptionSpec, raw: string, source: string): PlaygroundOptions[keyof PlaygroundOptions] {
+  const fail = (expected: string): never => {
+    throw new ConfigError(`${source}: ${JSON.stringify(raw)} is not ${expected}`);
+  };
+  let value: number;
+  switch (spec.kind) {
+    case 'string':
+      if (raw.trim() === '') fail('a non-empty value');
+      return raw;
+    case 'boolean':
+      if (!/^(1|0|true|false|yes|no)$/i.test(raw)) fail('a boolean (1, 0, true, false)');
+      return /^(1|true|yes)$/i.test(raw);
+    case 'int':
+      value = /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : fail('an integer');
+      break;
+    case 'number':
+      value = /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : fail('a number');
+      break;
+    case 'size':
+      value = withUnit(raw, SIZE_UNITS) ?? fail('a size (e.g. 65536, 64KiB, 16MiB)');
+      break;
+    case 'duration':
+      value = withUnit(raw, DURATION_UNITS) ?? fail('a duration (e.g. 500, 500ms, 30s, 10m)');
+      break;
+  }
+  const { min = -Infinity, max = Infinity } = spec;
+  // 0 means "off" for the options that allow it; other values must be in range.
+  if (value < min || value > max) {
+    throw new ConfigError(`${source}: ${value} is out of range (${min}–${max})`);
+  }
+  return value;
+}
+
+/** Reads options from argv and the environment; flags win over environment variables. */
+export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): PlaygroundOptions & { help: boolean } {
+  const options: PlaygroundOptions = { ...DEFAULTS };
+  const set = <K extends keyof PlaygroundOptions>(key: K, value: unknown) => {
+    options[key] = value as PlaygroundOptions[K];
+  };
+  for (const spec of OPTION_SPECS) {
+    const raw = spec.env ? env[spec.env] : undefined;
+    if (raw !== undefined && raw !== '') set(spec.key, parseValue(spec, raw, spec.env!));
+  }
+  const flags = parseFlags(argv);
+  for (const spec of OPTION_SPECS) {
+    const raw = flags[spec.flag];
+    if (raw === undefined) continue;
+    if (spec.flag === 'no-build') options.build = false;
+    else if (typeof raw === 'boolean') set(spec.key, raw);
+    else set(spec.key, parseValue(spec, raw, `--${spec.flag}`));
+  }
+  return { ...options, help: flags.help === true };
+}
+
+function parseFlags(argv: string[]): Record<string, string | boolean | undefined> {
+  const specs: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
+  for (const s of OPTION_SPECS) specs[s.flag] = { type: s.kind === 'boolean' ? 'boolean' : 'string' };
+  try {
+    return parseArgs({ args: argv, options: specs, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
+function describeDefault(spec: OptionSpec): string {
+  const value = DEFAULTS[spec.key];
+  if (spec.kind === 'boolean') return '';
+  if (spec.kind === 'size') return ` (default ${Number(value) / MiB} MiB)`;
+  if (spec.kind === 'duration') return ` (default ${value} ms)`;
+  return ` (default ${value})`;
+}
+
+export function helpText(): string {
+  const rows = OPTION_SPECS.map((spec) => {
+    const flag = `--${spec.flag}${spec.kind === 'boolean' ? '' : ' VALUE'}`;
+    const env = spec.env ? `  [env ${spec.env}]` : '';
+    return `  ${flag.padEnd(26)}${spec.help}${describeDefault(spec)}${env}`;
+  });
+  return ['Usage: npm start -- [options]', '', 'Options:', ...rows, `  ${'--help, -h'.padEnd(26)}show this help`].join('\n');
+}

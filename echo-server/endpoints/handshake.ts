@@ -1,0 +1,35 @@
+// /handshake: first tells the client exactly what Upgrade request arrived and
+// which Sec-WebSocket-Accept answered it, then echoes like /echo.
+import { createHash } from 'node:crypto';
+import type { Endpoint } from './endpoint.ts';
+import { echo } from './echo.ts';
+
+const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
+/** RFC 6455 §4.2.2: base64(SHA-1(key + GUID)), what ws sends back. */
+export function acceptFor(key: string): string {
+  return createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64');
+}
+
+interface HandshakeReport {
+  type: 'handshake';
+  request: { method: string; path: string; httpVersion: string; headers: [string, string][] };
+  accept: string;
+}
+
+export const handshake: Endpoint<HandshakeReport> = {
+  path: '/handshake',
+  parse(_query, req) {
+    const headers: [string, string][] = [];
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
+    return {
+      type: 'handshake',
+      request: { method: req.method ?? 'GET', path: req.url ?? '/', httpVersion: req.httpVersion, headers },
+      accept: acceptFor(String(req.headers['sec-websocket-key'] ?? '').trim()),
+    };
+  },
+  open(conn, report) {
+    conn.sendJson(report);
+    echo.open(conn);
+  },
+};

@@ -1,0 +1,18 @@
+// Every WebSocket endpoint, by path.
+import type { RoomBus } from '../room-bus.ts';
+import { createChat } from './chat.ts';
+import { close } from './close.ts';
+import { echo } from './echo.ts';
+import type { Endpoint } from './endpoint.ts';
+import { handshake } from './handshake.ts';
+import { push } from './push.ts';
+import { slow } from './slow.ts';
+
+// Each endpoint's Params type differs; the router pairs parse() and open() of the same one.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyEndpoint = Endpoint<any>;
+
+export function createEndpoints(bus: RoomBus): Map<string, AnyEndpoint> {
+  const list: AnyEndpoint[] = [echo, handshake, push, close, slow, createChat(bus)];
+  return new Map(list.map((e) => [e.path, e]));
+}

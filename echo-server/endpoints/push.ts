@@ -1,0 +1,20 @@
+// /push?interval=MS: sends the weather reading every interval without being
+// asked. A reading is skipped, not queued, while the peer is not keeping up:
+// the next one replaces it anyway.
+import { currentReading } from '../weather.ts';
+import { intParam, type Endpoint } from './endpoint.ts';
+
+export const push: Endpoint<number> = {
+  path: '/push',
+  parse: (query) => intParam(query, 'interval', 1000, 100, 60_000, true),
+  open(conn, intervalMs) {
+    const sendReading = () => {
+      if (!conn.congested) conn.sendJson({ type: 'reading', ...currentReading() });
+    };
+    sendReading();
+    const timer = setInterval(sendReading, intervalMs);
+    conn.ws.on('close', () => clearInterval(timer));
+    // Anything the client sends is read and ignored (it still counts as traffic).
+    conn.onMessage(() => {});
+  },
+};

@@ -1,0 +1,24 @@
+// Closes connections with no message either way for the idle timeout. A
+// sweeper checks activity marks instead of re-arming a timer per message, which
+// keeps the message path cheap.
+import type { Connection } from './connection.ts';
+
+export const CLOSE_IDLE_REASON = 'idle timeout';
+
+export function watchIdleConnections(connections: Iterable<Connection>, timeoutMs: number): () => void {
+  if (timeoutMs <= 0) return () => {};
+  const tick = Math.max(25, Math.floor(timeoutMs / 4));
+  const timer = setInterval(() => {
+    const now = performance.now();
+    for (const conn of connections) {
+      if (conn.active) {
+        conn.active = false;
+        conn.quietSince = now;
+      } else if (now - conn.quietSince >= timeoutMs) {
+        conn.close(1000, CLOSE_IDLE_REASON);
+      }
+    }
+  }, tick);
+  timer.unref();
+  return () => clearInterval(timer);
+}

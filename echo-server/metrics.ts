@@ -1,0 +1,112 @@
+// Prometheus metrics. The message path only bumps plain numbers on each
+// connection; the registry's collect() callbacks add them up at scrape time,
+// so serving /echo pays nothing for metrics per message.
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface TrafficCounts {
+  messagesIn: number;
+  messagesOut: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+export class ServerStats {
+  readonly startedAt = Date.now();
+  connectionsTotal = 0;
+  /** Traffic of connections already closed; live ones are summed at scrape time. */
+  readonly closed: TrafficCounts = { messagesIn: 0, messagesOut: 0, bytesIn: 0, bytesOut: 0 };
+  readonly rejections = new Map<string, number>();
+  readonly closeCodes = new Map<number, number>();
+
+  constructor(private readonly live: () => Iterable<TrafficCounts>, readonly openCount: () => number) {}
+
+  reject(reason: string): void {
+    this.rejections.set(reason, (this.rejections.get(reason) ?? 0) + 1);
+  }
+
+  recordClose(code: number, traffic: TrafficCounts): void {
+    this.closeCodes.set(code, (this.closeCodes.get(code) ?? 0) + 1);
+    this.closed.messagesIn += traffic.messagesIn;
+    this.closed.messagesOut += traffic.messagesOut;
+    this.closed.bytesIn += traffic.bytesIn;
+    this.closed.bytesOut += traffic.bytesOut;
+  }
+
+  traffic(): TrafficCounts {
+    const sum = { ...this.closed };
+    for (const c of this.live()) {
+      sum.messagesIn += c.messagesIn;
+      sum.messagesOut += c.messagesOut;
+      sum.bytesIn += c.bytesIn;
+      sum.bytesOut += c.bytesOut;
+    }
+    return sum;
+  }
+}
+
+export function createMetricsRegistry(stats: ServerStats): Registry {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  new Gauge({
+    name: 'ws_connections_open',
+    help: 'Open WebSocket connections',
+    registers: [registry],
+    collect() {
+      this.set(stats.openCount());
+    },
+  });
+  new Counter({
+    name: 'ws_connections_total',
+    help: 'WebSocket connections accepted since start',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(stats.connectionsTotal);
+    },
+  });
+  new Counter({
+    name: 'ws_messages_total',
+    help: 'WebSocket messages, by direction',
+    labelNames: ['direction'],
+    registers: [registry],
+    collect() {
+      const t = stats.traffic();
+      this.reset();
+      this.inc({ direction: 'in' }, t.messagesIn);
+      this.inc({ direction: 'out' }, t.messagesOut);
+    },
+  });
+  new Counter({
+    name: 'ws_bytes_total',
+    help: 'WebSocket payload bytes, by direction',
+    labelNames: ['direction'],
+    registers: [registry],
+    collect() {
+      const t = stats.traffic();
+      this.reset();
+      this.inc({ direction: 'in' }, t.bytesIn);
+      this.inc({ direction: 'out' }, t.bytesOut);
+    },
+  });
+  new Counter({
+    name: 'ws_rejections_total',
+    help: 'Refused handshakes and connections closed for breaking a limit, by reason',
+    labelNames: ['reason'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [reason, n] of stats.rejections) this.inc({ reason }, n);
+    },
+  });
+  new Counter({
+    name: 'ws_closes_total',
+    help: 'Closed WebSocket connections, by close code seen',
+    labelNames: ['code'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [code, n] of stats.closeCodes) this.inc({ code: String(code) }, n);
+    },
+  });
+  return registry;
+}
