@@ -1,0 +1,42 @@
+// /admin?token=T: the instructor page's socket. It gets a snapshot of the
+// workshop every second and may send announcements to every participant.
+import { BadRequest, type Endpoint } from '../endpoints/endpoint.ts';
+import { checkAdminToken } from './admin-token.ts';
+import { MAX_ANNOUNCEMENT_LENGTH, type WorkshopHub } from './workshop-hub.ts';
+
+const SNAPSHOT_MS = 1000;
+
+function parseAnnouncement(text: string): string | undefined {
+  try {
+    const message = JSON.parse(text) as { type?: unknown; text?: unknown };
+    if (message.type !== 'announce' || typeof message.text !== 'string') return undefined;
+    const body = message.text.trim();
+    return body.length > 0 && [...body].length <= MAX_ANNOUNCEMENT_LENGTH ? body : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createAdmin(hub: WorkshopHub, token: string): Endpoint {
+  return {
+    path: '/admin',
+    parse(query) {
+      const verdict = checkAdminToken(token, query.get('token'));
+      if (verdict === 'missing') throw new BadRequest('the instructor token is required', 401);
+      if (verdict === 'wrong') throw new BadRequest('the instructor token is wrong', 403);
+    },
+    open(conn) {
+      const send = () => void hub.snapshot().then((snapshot) => conn.sendJson(snapshot));
+      send();
+      const timer = setInterval(send, SNAPSHOT_MS);
+      conn.onMessage((data, isBinary) => {
+        const text = isBinary ? undefined : parseAnnouncement(data.toString('utf8'));
+        if (text === undefined) {
+          return conn.sendJson({ type: 'error', message: `expected {"type":"announce","text":"…"} with 1–${MAX_ANNOUNCEMENT_LENGTH} characters` });
+        }
+        void hub.announce(text).then((announcement) => conn.sendJson({ ...announcement, type: 'announced' }));
+      });
+      conn.ws.on('close', () => clearInterval(timer));
+    },
+  };
+}
