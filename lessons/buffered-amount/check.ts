@@ -2,6 +2,7 @@
 // server confirmed reading all of it, and the send queue never held more than
 // half of it: the code waited for bufferedAmount instead of queueing it all.
 import type { CheckResult, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
+import { fail, incomingText, parseJson, PASS, socketsTo } from '../check-helpers.ts';
 
 const MIN_TOTAL = 1024 * 1024;
 const MIN_CHUNKS = 8;
@@ -9,14 +10,9 @@ const MIN_CHUNKS = 8;
 /** The highest `received` the server reported in its `{ type: "message" }` replies. */
 function serverReceived(socket: SocketRecord): number {
   let most = 0;
-  for (const f of socket.frames) {
-    if (f.dir !== 'in' || f.type !== 'text' || !f.text) continue;
-    try {
-      const report = JSON.parse(f.text) as { type?: unknown; received?: unknown };
-      if (report.type === 'message' && typeof report.received === 'number') most = Math.max(most, report.received);
-    } catch {
-      // Not a report: the server sends only JSON here, but a cut-off text is possible.
-    }
+  for (const f of incomingText(socket)) {
+    const report = parseJson(f.text) as { type?: unknown; received?: unknown } | undefined;
+    if (report?.type === 'message' && typeof report.received === 'number') most = Math.max(most, report.received);
   }
   return most;
 }
@@ -46,16 +42,12 @@ function judge(socket: SocketRecord): CheckResult {
       'Wait for the server to report it has read every byte (type "message" with received equal to the total) before closing.',
     );
   }
-  return { pass: true };
+  return PASS;
 }
 
 export default function check(run: RunRecord): CheckResult {
-  const slow = run.sockets.filter((s) => new URL(s.url, 'ws://x').pathname.endsWith('/slow'));
+  const slow = socketsTo(run, '/slow');
   if (slow.length === 0) return fail('打开一个到 SERVER_URL + "/slow" 的连接。', 'Open a socket to SERVER_URL + "/slow".');
   const results = slow.map(judge);
   return results.find((r) => r.pass) ?? results[results.length - 1]!;
-}
-
-function fail(zh: string, en: string): CheckResult {
-  return { pass: false, hint: { zh, en } };
 }

@@ -2,6 +2,7 @@
 // typed array, e.g. the canvas pixels) to /echo, received them back as an
 // ArrayBuffer of the same size, and printed that size.
 import type { CheckResult, FrameRecord, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
+import { fail, PASS, socketsTo } from '../check-helpers.ts';
 
 const isBlobKind = (kind: string | undefined) => kind === 'Blob' || kind === 'File';
 
@@ -11,7 +12,7 @@ function receivedAsArrayBuffer(socket: SocketRecord, frame: FrameRecord): boolea
 }
 
 export default function check(run: RunRecord): CheckResult {
-  const echoSockets = run.sockets.filter((s) => new URL(s.url, 'ws://x').pathname.endsWith('/echo'));
+  const echoSockets = socketsTo(run, '/echo');
   if (echoSockets.length === 0) {
     return fail('打开一个到 ECHO_URL 的连接。', 'Open a socket to ECHO_URL.');
   }
@@ -51,9 +52,5 @@ export default function check(run: RunRecord): CheckResult {
       'Print the byteLength of the ArrayBuffer you received.',
     );
   }
-  return { pass: true };
-}
-
-function fail(zh: string, en: string): CheckResult {
-  return { pass: false, hint: { zh, en } };
+  return PASS;
 }
