@@ -17,4 +17,7 @@ export default defineConfig({
   // server has no image service to call.
   image: { service: { entrypoint: 'astro/assets/services/noop' } },
   devToolbar: { enabled: false },
+  // The CSP allows scripts only from 'self': never inline scripts or assets as
+  // inline/data: URLs.
+  vite: { build: { assetsInlineLimit: 0 } },
 });
