@@ -1,0 +1,98 @@
+// Monaco, bundled locally: the editor core with its contributions, the
+// JavaScript grammar and the TypeScript language service (for DOM typings
+// and hovers), and only the editor and TypeScript workers.
+import * as monaco from 'monaco-editor/editor/editor.api.js';
+import 'monaco-editor/features/register.all.js';
+import 'monaco-editor/languages/definitions/javascript/register.js';
+import { javascriptDefaults } from 'monaco-editor/languages/features/typescript/register.js';
+import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
+import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker.js?worker';
+import type { LessonInput } from '../lessons/schema.ts';
+
+(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+  getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
+};
+
+const GLOBALS: Record<'base' | LessonInput, string> = {
+  base: [
+    '/** ws:// or wss:// URL of the bundled echo endpoint, `/echo` on this site’s host. */',
+    'declare const ECHO_URL: string;',
+    '/** ws:// or wss:// base of this site’s host, no trailing slash, e.g. `ws://localhost:8080`. */',
+    'declare const SERVER_URL: string;',
+  ].join('\n'),
+  file: '/** The file picked in the lesson’s file input, or null. */\ndeclare const FILE: File | null;',
+  canvas:
+    '/** The lesson canvas’s pixels (RGBA, row by row). */\ndeclare const PIXELS: { width: number; height: number; data: Uint8ClampedArray } | null;',
+};
+
+export interface CodeEditor {
+  getCode(): string;
+  setCode(code: string): void;
+  onChange(listener: () => void): void;
+  markError(line: number, column: number | undefined, message: string): void;
+  clearErrors(): void;
+  setDark(dark: boolean): void;
+  focus(): void;
+}
+
+export function createEditor(
+  host: HTMLElement,
+  options: { code: string; inputs: readonly LessonInput[]; ariaLabel: string; dark: boolean; onRun: () => void },
+): CodeEditor {
+  javascriptDefaults.setCompilerOptions({
+    target: 99 /* ESNext */,
+    module: 99 /* ESNext */,
+    allowNonTsExtensions: true,
+    lib: ['esnext', 'dom'],
+    // Every snippet is a module, so top-level await is not flagged.
+    moduleDetection: 3 /* Force */,
+  } as Parameters<typeof javascriptDefaults.setCompilerOptions>[0]);
+  javascriptDefaults.setExtraLibs([
+    { content: [GLOBALS.base, ...options.inputs.map((input) => GLOBALS[input])].join('\n'), filePath: 'runner-globals.d.ts' },
+  ]);
+
+  const model = monaco.editor.createModel(options.code, 'javascript', monaco.Uri.parse('file:///playground.js'));
+  const editor = monaco.editor.create(host, {
+    model,
+    ariaLabel: options.ariaLabel,
+    theme: options.dark ? 'vs-dark' : 'vs',
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    scrollBeyondLastLine: false,
+    tabSize: 2,
+    accessibilityHelpUrl: undefined,
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
+  const errorLines = editor.createDecorationsCollection();
+
+  return {
+    getCode: () => model.getValue(),
+    setCode: (code) => {
+      if (code !== model.getValue()) model.setValue(code);
+    },
+    onChange: (listener) => void model.onDidChangeContent(listener),
+    markError(line, column, message) {
+      const safeLine = Math.min(Math.max(1, line), model.getLineCount());
+      const range = {
+        startLineNumber: safeLine,
+        startColumn: column ?? model.getLineFirstNonWhitespaceColumn(safeLine) ?? 1,
+        endLineNumber: safeLine,
+        endColumn: model.getLineMaxColumn(safeLine),
+      };
+      monaco.editor.setModelMarkers(model, 'runner', [
+        ...monaco.editor.getModelMarkers({ owner: 'runner' }),
+        { ...range, severity: monaco.MarkerSeverity.Error, message },
+      ]);
+      errorLines.append([{ range, options: { isWholeLine: true, className: 'run-error-line', hoverMessage: { value: message } } }]);
+      host.dataset.errorLine = String(safeLine);
+    },
+    clearErrors() {
+      monaco.editor.setModelMarkers(model, 'runner', []);
+      errorLines.clear();
+      delete host.dataset.errorLine;
+    },
+    setDark: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
+    focus: () => editor.focus(),
+  };
+}

@@ -1,0 +1,50 @@
+// Runs inside the sandboxed /runner/ frame (opaque origin: no access to the
+// site's storage, cookies or DOM). Relays between the page and one worker per
+// run; Stop and a new Run terminate the worker, which ends any loop at once
+// and closes its sockets.
+import RunWorker from './worker.ts?worker&inline';
+import { CHANNEL, isPageToFrame, isWorkerToFrame, type FrameToPage, type PageToFrame } from './protocol.ts';
+
+let current: { runId: number; worker: Worker } | undefined;
+
+function toPage(message: FrameToPage): void {
+  // The page's origin is the only one that can embed this frame with our CSP; '*' is needed because an
+  // opaque origin cannot name it, and nothing sent here is secret.
+  parent.postMessage(message, '*');
+}
+
+function stop(): void {
+  if (!current) return;
+  current.worker.terminate();
+  toPage({ channel: CHANNEL, type: 'events', runId: current.runId, events: [{ kind: 'status', status: 'stopped' }] });
+  current = undefined;
+}
+
+function run(message: Extract<PageToFrame, { type: 'run' }>): void {
+  stop();
+  const { runId } = message;
+  const worker = new RunWorker();
+  worker.addEventListener('message', (event: MessageEvent<unknown>) => {
+    if (isWorkerToFrame(event.data)) toPage({ channel: CHANNEL, type: 'events', runId, events: event.data.events });
+  });
+  worker.addEventListener('error', (event) => {
+    // Only reached when the worker itself cannot start; the code's own errors are reported from inside.
+    event.preventDefault();
+    const error = { kind: 'error' as const, message: event.message || 'The runner could not start.', time: 0 };
+    toPage({ channel: CHANNEL, type: 'events', runId, events: [{ kind: 'error', error }, { kind: 'status', status: 'failed' }] });
+  });
+  worker.postMessage({ channel: CHANNEL, type: 'start', code: message.code, globals: message.globals });
+  current = { runId, worker };
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (event.source !== parent || !isPageToFrame(event.data)) return;
+  const message = event.data;
+  if (message.type === 'run') run(message);
+  else if (current?.runId === message.runId) {
+    if (message.type === 'stop') stop();
+    else current.worker.postMessage({ channel: CHANNEL, type: 'send-line', text: message.text });
+  }
+});
+
+toPage({ channel: CHANNEL, type: 'ready' });
