@@ -1,6 +1,6 @@
 // Small readers over a RunRecord shared by the lesson checks, so each
 // check.ts states only what its exercise asks for.
-import type { CheckResult, FrameRecord, RunRecord, SocketRecord } from '../site/runner/run-record.ts';
+import type { CheckResult, FrameRecord, ReadyState, RunRecord, SocketRecord } from '../site/runner/run-record.ts';
 
 /** The path of a ws:// or wss:// URL, or '' when the URL does not parse. */
 export function pathOf(url: string): string {
@@ -34,6 +34,17 @@ export function parseJson(text: string | undefined): unknown {
 /** Milliseconds since the run started at which a socket's frame arrived. */
 export function frameRunTime(socket: SocketRecord, frame: FrameRecord): number {
   return socket.createdAt + frame.time;
+}
+
+/** Milliseconds since the run started at which a socket first entered `state`, if it did. */
+export function enteredState(socket: SocketRecord, state: ReadyState): number | undefined {
+  const entry = socket.states.find((s) => s.state === state);
+  return entry && socket.createdAt + entry.time;
+}
+
+/** Whether `text` contains `n` as a whole number (not as part of a longer one). */
+export function mentionsNumber(text: string, n: number): boolean {
+  return new RegExp(`(^|[^\\d.])${n}(?![\\d])`).test(text);
 }
 
 /** Console lines (any level) printed at or after `time` ms into the run. */
