@@ -5,6 +5,8 @@
 import type { Locale } from '../runner/run-record.ts';
 import zh from './strings.zh.ts';
 import en from './strings.en.ts';
+// Every demo builds on this kit, so its stylesheet loads with the first demo.
+import './demos.css';
 
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | undefined>;
