@@ -4,24 +4,14 @@
 
 import type { MountDemo } from './types.ts';
 import { demoRoot, demoStrings, h, liveStatus } from './demo-kit.ts';
+import { headerValue, NoReportError, requestHandshakeReport, type HandshakeReport, type ReportRequest } from './handshake-report.ts';
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 /** Headers the lesson talks about; their rows are highlighted. */
 const NOTABLE = new Set(['connection', 'upgrade', 'origin', 'sec-websocket-version', 'sec-websocket-key', 'sec-websocket-extensions']);
 
-interface HandshakeReport {
-  type: 'handshake';
-  request: { method: string; path: string; httpVersion: string; headers: Array<[string, string]> };
-  accept: string;
-}
-
-function isReport(value: unknown): value is HandshakeReport {
-  const v = value as Partial<HandshakeReport> | null;
-  return typeof v === 'object' && v !== null && v.type === 'handshake' && typeof v.accept === 'string' && Array.isArray(v.request?.headers);
-}
-
 /** base64(SHA-1(key + GUID)), or null where crypto.subtle is hidden (not a secure context). */
-export async function acceptFor(key: string): Promise<string | null> {
+async function acceptFor(key: string): Promise<string | null> {
   if (!globalThis.crypto?.subtle) return null;
   const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(key + GUID));
   return btoa(String.fromCharCode(...new Uint8Array(digest)));
@@ -45,8 +35,7 @@ const mount: MountDemo = (el, ctx) => {
   root.append(h('p', {}, again), status, h('p', {}, requestLine), table, verdict);
   el.append(root);
 
-  let ws: WebSocket | undefined;
-  let stopped = false;
+  let current: ReportRequest | undefined;
 
   function show(report: HandshakeReport, computed: string | null): void {
     const { method, path, httpVersion, headers } = report.request;
@@ -57,49 +46,34 @@ const mount: MountDemo = (el, ctx) => {
       ),
     );
     const pair = (term: string, detail: string) => [h('dt', {}, term), h('dd', {}, h('code', {}, detail))];
-    verdict.replaceChildren(
-      ...pair(t.serverAccept, report.accept),
-      ...pair(t.pageAccept, computed ?? t.noSubtle),
-    );
+    verdict.replaceChildren(...pair(t.serverAccept, report.accept), ...pair(t.pageAccept, computed ?? t.noSubtle));
     status.textContent = computed === null ? t.noSubtle : computed === report.accept ? t.match : t.mismatch;
   }
 
-  function connect(): void {
-    ws?.close();
+  async function connect(): Promise<void> {
+    current?.cancel();
+    const request = requestHandshakeReport(ctx.serverUrl);
+    current = request;
     again.disabled = true;
     status.textContent = t.connecting;
-    const socket = new WebSocket(`${ctx.serverUrl}/handshake`);
-    ws = socket;
-    socket.addEventListener('message', async (event: MessageEvent) => {
-      let report: unknown;
-      try {
-        report = JSON.parse(String(event.data));
-      } catch {
-        report = undefined;
-      }
-      // Only the first message is the report; /handshake echoes after that.
-      socket.close(1000, 'report read');
-      if (!isReport(report)) {
-        status.textContent = t.badReport;
-        return;
-      }
-      const key = report.request.headers.find(([name]) => name.toLowerCase() === 'sec-websocket-key')?.[1] ?? '';
-      const computed = await acceptFor(key);
-      if (!stopped && ws === socket) show(report, computed);
-    });
-    socket.addEventListener('close', (event) => {
-      if (stopped || ws !== socket) return;
-      again.disabled = false;
-      if (event.code !== 1000) status.textContent = t.failed(event.code);
-    });
+    try {
+      const report = await request.report;
+      const computed = await acceptFor(headerValue(report, 'sec-websocket-key') ?? '');
+      if (current === request) show(report, computed);
+    } catch (error) {
+      const code = error instanceof NoReportError ? error.closeCode : undefined;
+      if (current === request) status.textContent = code === undefined ? t.badReport : t.failed(code);
+    } finally {
+      if (current === request) again.disabled = false;
+    }
   }
 
-  again.addEventListener('click', connect);
-  connect();
+  again.addEventListener('click', () => void connect());
+  void connect();
 
   return () => {
-    stopped = true;
-    ws?.close(1000, 'demo unmounted');
+    current?.cancel();
+    current = undefined;
     root.remove();
   };
 };

@@ -40,7 +40,7 @@ function framesTable(socket: SocketRecord, strings: UiStrings): HTMLTableElement
   return table;
 }
 
-function socketView(socket: SocketRecord, strings: UiStrings): HTMLElement {
+function socketView(socket: SocketRecord, strings: UiStrings): HTMLDetailsElement {
   const view = el('details', undefined, 'socket');
   view.open = true;
   const last = socket.states.at(-1)?.state ?? 0;

@@ -5,6 +5,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { ConsoleLevel } from '../runner/run-record.ts';
+import { displayWidth } from './text-width.ts';
 
 export type LineStyle = ConsoleLevel | 'system' | 'input';
 
@@ -95,9 +96,8 @@ export function createTerminal(
   return {
     print,
     separator(label) {
-      const cols = Math.max(10, term.cols - 1);
       const head = `── ${label} `;
-      print('system', head + '─'.repeat(Math.max(2, cols - head.length)));
+      print('system', head + '─'.repeat(Math.max(2, term.cols - 1 - displayWidth(head))));
     },
     clear() {
       transcript = [];

@@ -107,7 +107,7 @@ function formatNested(value: unknown, depth: number, seen: Set<object>): string 
     case 'function':
       return `ƒ ${value.name || 'anonymous'}()`;
     default:
-      return value === null ? 'null' : formatObject(value, depth, seen);
+      return value === null ? 'null' : formatObject(value as object, depth, seen);
   }
 }
 
