@@ -1,15 +1,23 @@
 // Build-time view of the course: pairs each lesson's zh/en prose with its
 // starter, solution and check, and fails the build (naming the file) when a
 // lesson folder is incomplete or inconsistent.
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection } from 'astro:content';
 import type { Locale } from '../runner/run-record.ts';
+import type { LessonFrontmatter } from './schema.ts';
+
+/** The part of a content entry the site uses (typed here so `tsc` does not depend on generated types). */
+export interface LessonEntry {
+  id: string;
+  filePath?: string;
+  data: LessonFrontmatter;
+}
 
 export const locales: readonly Locale[] = ['zh', 'en'];
 
 export interface Lesson {
   slug: string;
   order: number;
-  prose: Record<Locale, CollectionEntry<'lessons'>>;
+  prose: Record<Locale, LessonEntry>;
   starter: string;
   solution: string;
 }
@@ -32,7 +40,7 @@ function requireFile<T>(files: Record<string, T>, slug: string, name: string): T
   return value;
 }
 
-function assemble(slug: string, byLocale: Partial<Record<Locale, CollectionEntry<'lessons'>>>): Lesson {
+function assemble(slug: string, byLocale: Partial<Record<Locale, LessonEntry>>): Lesson {
   const { zh, en } = byLocale;
   if (!zh) throw new LessonError(`lessons/${slug}/zh.md`, 'file is missing');
   if (!en) throw new LessonError(`lessons/${slug}/en.md`, 'file is missing');
@@ -57,8 +65,8 @@ let cached: Promise<Lesson[]> | undefined;
 /** Every lesson, in course order. Throws a LessonError naming the file on any inconsistency. */
 export function loadLessons(): Promise<Lesson[]> {
   cached ??= (async () => {
-    const grouped = new Map<string, Partial<Record<Locale, CollectionEntry<'lessons'>>>>();
-    for (const entry of await getCollection('lessons')) {
+    const grouped = new Map<string, Partial<Record<Locale, LessonEntry>>>();
+    for (const entry of (await getCollection('lessons')) as LessonEntry[]) {
       const [slug, locale] = entry.id.split('/');
       if (!slug || (locale !== 'zh' && locale !== 'en')) {
         throw new LessonError(entry.filePath ?? entry.id, 'expected lessons/<slug>/zh.md or en.md');

@@ -1,0 +1,79 @@
+// Real Chromium (Debian's) for the end-to-end tests, through playwright-core.
+//
+// Stable hooks of the lesson page that these tests (and test/e2e/lessons.test.ts)
+// rely on — keep them:
+//   - Lesson URLs: `${baseUrl}/zh/<slug>/` and `${baseUrl}/en/<slug>/`.
+//   - Buttons by accessible name: Run/运行, Stop/停止, Reset/重置, Solution/答案, Share/分享.
+//   - The playground root is `[data-playground]`; it gets `data-ready="true"` once the
+//     editor and terminal are loaded (they load when it scrolls into view — use
+//     `openLesson`, which scrolls to it and waits), and `data-run-status` =
+//     idle | running | finished | stopped | failed.
+//   - The terminal is in `role="region"` named Output/输出; its text is in the DOM
+//     (xterm's DOM renderer), read it with `terminalText(page)`.
+//   - The exercise panel has `data-check-status` = idle | pass | fail.
+//   - A `file` input is an `<input type="file">` inside the playground; a `canvas`
+//     input is a `<canvas>` inside it.
+//   - Run errors mark the editor: `.run-error-line` decorations, and
+//     `data-error-line` on the editor element `[data-role="editor"]`.
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  colorScheme?: 'light' | 'dark';
+  locale?: string;
+}
+
+/** A page in a fresh context (own storage and cookies), 1280×900 by default. */
+export async function newPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale,
+  });
+  return context.newPage();
+}
+
+/** Opens a lesson page and waits until its playground (editor, terminal, runner) is ready. */
+export async function openLesson(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('[data-playground]').scrollIntoViewIfNeeded();
+  await page.locator('[data-playground][data-ready="true"]').waitFor({ timeout: 30_000 });
+}
+
+/** The terminal's visible text (xterm's DOM renderer rows). */
+export function terminalText(page: Page): Promise<string> {
+  return page.locator('[data-playground] .xterm-rows').innerText();
+}
+
+/** Resolves when the playground's run status is one of `statuses`. */
+export async function waitForRunStatus(page: Page, ...statuses: string[]): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => wanted.includes(document.querySelector('[data-playground]')?.getAttribute('data-run-status') ?? ''),
+    statuses,
+    { timeout: 20_000 },
+  );
+}
+
+/** Replaces the editor's code by typing it, the way a reader would (select all, then type). */
+export async function typeCode(page: Page, code: string): Promise<void> {
+  await page.locator('[data-role="editor"] .monaco-editor textarea').focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  // insertText avoids Monaco's auto-closing brackets and indentation.
+  await page.keyboard.insertText(code);
+}

@@ -1,0 +1,289 @@
+// The lesson player in real Chromium against the real server (see global-setup.ts).
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newPage, openLesson, terminalText, typeCode, waitForRunStatus } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const LESSON = 'handshake';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function waitForTerminal(page: Page, text: string): Promise<string> {
+  await page.waitForFunction(
+    (wanted) => document.querySelector('[data-playground] .xterm-rows')?.textContent?.includes(wanted),
+    text,
+    { timeout: 20_000 },
+  );
+  return terminalText(page);
+}
+
+async function editorText(page: Page): Promise<string> {
+  // Monaco renders non-breaking spaces; compare with plain ones.
+  return (await page.locator('[data-role="editor"] .view-lines').innerText()).replace(/\u00a0/g, ' ');
+}
+
+describe('lesson pages', () => {
+  it('load in both locales with the lesson list and a language switch that keeps the lesson', async () => {
+    const page = await newPage(browser);
+    for (const [locale, other, run] of [['zh', 'en', '运行'], ['en', 'zh', 'Run']] as const) {
+      const response = await page.goto(`${baseUrl}/${locale}/${LESSON}/`);
+      expect(response?.status()).toBe(200);
+      expect(await page.getAttribute('html', 'lang')).toBe(locale === 'zh' ? 'zh-CN' : 'en');
+      await expect(page.locator('article h1').innerText()).resolves.not.toBe('');
+      expect(await page.locator('nav.sidebar li').count()).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('.lang-switch').getAttribute('href')).toBe(`/${other}/${LESSON}/`);
+      await page.getByRole('button', { name: run, exact: true }).waitFor();
+    }
+    await page.context().close();
+  });
+
+  it('sends / to the browser’s language and keeps the choice visible without JS', async () => {
+    const english = await newPage(browser, { locale: 'en-US' });
+    await english.goto(`${baseUrl}/`);
+    await english.waitForURL(`${baseUrl}/en/`);
+    await english.context().close();
+
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
+    const noJs = await context.newPage();
+    await noJs.goto(`${baseUrl}/`);
+    expect(await noJs.locator('a[href="/zh/"]').count()).toBe(1);
+    expect(await noJs.locator('a[href="/en/"]').count()).toBe(1);
+    await noJs.goto(`${baseUrl}/en/${LESSON}/`);
+    expect((await noJs.locator('article').innerText()).length).toBeGreaterThan(500);
+    await context.close();
+  });
+
+  it('answer unknown paths with the 404 page', async () => {
+    const page = await newPage(browser);
+    const response = await page.goto(`${baseUrl}/en/no-such-lesson/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').innerText()).toContain('404');
+    await page.context().close();
+  });
+});
+
+describe('the playground', () => {
+  it('runs the starter and prints into the terminal and the inspector', async () => {
+    const page = await newPage(browser);
+    await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const text = await waitForTerminal(page, 'closed, code = 1000');
+    expect(text).toContain('open, readyState = 1');
+    expect(text).toMatch(/GET \/handshake/);
+    await waitForRunStatus(page, 'finished');
+    const inspector = await page.locator('[data-role="inspector-list"]').innerText();
+    expect(inspector).toContain('/handshake');
+    expect(inspector).toMatch(/CONNECTING .*OPEN .*CLOSED/);
+    expect(inspector).toContain('code 1000');
+    expect(await page.locator('[data-check-status]').getAttribute('data-check-status')).toBe('fail');
+    await page.context().close();
+  });
+
+  it('runs edited code against /echo, with console formatting and typed terminal lines', async () => {
+    const page = await newPage(browser);
+    await openLesson(page, `${baseUrl}/zh/${LESSON}/`);
+    await typeCode(
+      page,
+      [
+        'const ws = new WebSocket(ECHO_URL);',
+        "ws.onmessage = (e) => console.log('echo:', e.data);",
+        "await new Promise((r) => ws.addEventListener('open', r));",
+        "ws.send('edited-' + 6 * 7);",
+        "console.log({ a: 1 }, [1, 'b'], new Uint8Array([1, 2, 255]).buffer, new Blob(['abc'], { type: 'text/plain' }));",
+      ].join('\n'),
+    );
+    await page.getByRole('button', { name: '运行', exact: true }).click();
+    const text = await waitForTerminal(page, 'echo: edited-42');
+    expect(text).toContain("{a: 1} (2) [1, 'b'] ArrayBuffer(3) [01 02 ff] Blob {type: 'text/plain', size: 3}");
+    await waitForRunStatus(page, 'running');
+
+    // wscat-style: a line typed in the terminal goes out on the open socket.
+    await page.locator('[data-role="terminal"] .xterm-helper-textarea').focus();
+    await page.keyboard.type('typed line');
+    await page.keyboard.press('Enter');
+    const after = await waitForTerminal(page, 'echo: typed line');
+    expect(after).toContain('> typed line');
+    const inspector = await page.locator('[data-role="inspector-list"]').innerText();
+    expect(inspector).toContain('edited-42');
+    expect(inspector).toContain('typed line');
+    await page.context().close();
+  });
+
+  it('stops `while (true) {}` and stays responsive; a new run works after it', async () => {
+    const page = await newPage(browser);
+    await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    await typeCode(page, "console.log('spinning');\nwhile (true) {}");
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForTerminal(page, 'spinning');
+    // The page's own thread is free while the loop spins.
+    expect(await page.evaluate(() => 6 * 7)).toBe(42);
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await waitForRunStatus(page, 'stopped');
+    await typeCode(page, "console.log('after stop');");
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForTerminal(page, 'after stop');
+    await waitForRunStatus(page, 'finished');
+    await page.context().close();
+  });
+
+  it('keeps the reader’s code away from the page’s storage, cookies and DOM', async () => {
+    const page = await newPage(browser);
+    await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    await page.evaluate(() => {
+      localStorage.setItem('secret', 'storage-s3cret');
+      document.cookie = 'session=cookie-s3cret; path=/';
+    });
+    await typeCode(
+      page,
+      [
+        "const probe = (name, fn) => { try { console.log(name, String(fn())); } catch (e) { console.log(name, 'blocked', e.name); } };",
+        "probe('storage', () => localStorage.getItem('secret'));",
+        "probe('document', () => document.cookie);",
+        "probe('parent', () => parent.document.body.innerHTML);",
+        "probe('cookieStore', () => typeof cookieStore);",
+        "const res = await fetch('/', { credentials: 'include' }).then((r) => r.text()).catch((e) => 'fetch ' + e.name);",
+        "console.log('fetched', res.slice(0, 20));",
+        "console.log('origin', self.origin);",
+      ].join('\n'),
+    );
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const text = await waitForTerminal(page, 'origin');
+    expect(text).toContain('origin null');
+    expect(text).toMatch(/storage blocked ReferenceError/);
+    expect(text).toMatch(/document blocked ReferenceError/);
+    expect(text).toMatch(/parent blocked ReferenceError/);
+    expect(text).not.toContain('s3cret');
+    await page.context().close();
+  });
+
+  it('marks uncaught errors and rejections on the editor line', async () => {
+    const page = await newPage(browser);
+    await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    await typeCode(page, "const a = 1;\nnull.boom;\n");
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForRunStatus(page, 'failed');
+    expect(await waitForTerminal(page, 'TypeError')).toContain('(line 2)');
+    await page.locator('[data-role="editor"][data-error-line="2"]').waitFor();
+    expect(await page.locator('[data-role="editor"] .run-error-line').count()).toBeGreaterThan(0);
+
+    await typeCode(page, "console.log('x');\n\nsetTimeout(() => { throw new RangeError('late'); }, 10);\nPromise.reject(new Error('nope'));");
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const text = await waitForTerminal(page, 'RangeError: late');
+    expect(text).toContain('Uncaught (in promise) Error: nope (line 4)');
+    expect(text).toContain('(line 3)');
+    await page.locator('[data-role="editor"][data-error-line]').waitFor();
+    await page.context().close();
+  });
+
+  it('round-trips a Share link, saying it is a shared version', async () => {
+    const page = await newPage(browser);
+    await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    await typeCode(page, "console.log('shared-' + 'code-7');");
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const link = await page.locator('[data-role="share-url"]').inputValue();
+    expect(link.startsWith(`${baseUrl}/en/${LESSON}/#code=`)).toBe(true);
+    await page.context().close();
+
+    const other = await newPage(browser);
+    await openLesson(other, link);
+    expect(await other.locator('[data-role="shared-notice"]').isVisible()).toBe(true);
+    expect(await editorText(other)).toContain("console.log('shared-' + 'code-7');");
+    await other.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForTerminal(other, 'shared-code-7');
+    await other.context().close();
+  });
+
+  it('keeps edits across reloads until Reset, loads the Solution, and ticks the lesson when it passes', async () => {
+    const page = await newPage(browser);
+    await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    await typeCode(page, '// my edit 123');
+    await page.waitForTimeout(500); // edits are saved after a short debounce
+    await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    expect(await editorText(page)).toContain('// my edit 123');
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    expect(await editorText(page)).not.toContain('// my edit 123');
+
+    await page.getByRole('button', { name: 'Solution', exact: true }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.locator('[data-check-status="pass"]').waitFor({ timeout: 20_000 });
+    await page.reload();
+    await page.locator(`nav.sidebar li[data-progress-slug="${LESSON}"][data-done="true"]`).waitFor();
+    await page.context().close();
+  });
+
+  it('runs from the keyboard alone: Tab to the editor, type, Ctrl+Enter', async () => {
+    const page = await newPage(browser);
+    await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate(() => window.scrollTo(0, 0));
+    let inEditor = false;
+    for (let i = 0; i < 80 && !inEditor; i++) {
+      await page.keyboard.press('Tab');
+      inEditor = await page.evaluate(() => !!document.activeElement?.closest('[data-role="editor"]'));
+    }
+    expect(inEditor).toBe(true);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type("console.log('from keys')");
+    await page.keyboard.press('Control+Enter');
+    await waitForTerminal(page, 'from keys');
+    await page.context().close();
+  });
+
+  it('sends no request to any other host', async () => {
+    const page = await newPage(browser);
+    const origin = new URL(baseUrl).host;
+    const foreign: string[] = [];
+    page.context().on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['data:', 'blob:'].includes(url.protocol) && url.host !== origin) foreign.push(request.url());
+    });
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    await openLesson(page, `${baseUrl}/zh/${LESSON}/`);
+    await page.getByRole('button', { name: '运行', exact: true }).click();
+    await waitForRunStatus(page, 'finished');
+    await page.goto(`${baseUrl}/zh/`);
+    await page.goto(`${baseUrl}/en/send/`);
+    await page.locator('[data-playground]').scrollIntoViewIfNeeded();
+    await page.locator('[data-playground][data-ready="true"]').waitFor();
+    expect(foreign).toEqual([]);
+    expect(sockets.every((url) => new URL(url).host === origin)).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('accessibility', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no serious or critical axe violations (${colorScheme} theme)`, async () => {
+      const axeSource = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+      const page = await newPage(browser, { colorScheme });
+      for (const path of [`/en/${LESSON}/`, '/zh/', `/zh/${LESSON}/`]) {
+        await page.goto(baseUrl + path);
+        if (path.endsWith(`${LESSON}/`)) {
+          await openLesson(page, baseUrl + path);
+          await page.getByRole('button', { name: /^(Run|运行)$/ }).click();
+          await waitForRunStatus(page, 'finished');
+        }
+        // evaluate() is not subject to the page's CSP, unlike an injected <script>.
+        await page.evaluate(axeSource);
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+          const result = await axe.run();
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+        });
+        expect(violations, `${path} in ${colorScheme}`).toEqual([]);
+      }
+      await page.context().close();
+    });
+  }
+});
