@@ -233,3 +233,15 @@ export async function eventually(check: () => boolean | Promise<boolean>, what: 
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** Writes `request` on a fresh TCP connection; resolves with everything the server sent once it closes. */
+export function rawExchange(port: number, request: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.on('error', () => {});
+    socket.on('data', (d: Buffer) => (answer += d.toString()));
+    socket.once('close', () => resolve(answer));
+    socket.write(request);
+  });
+}
