@@ -5,7 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { WebSocketServer } from 'ws';
 import { DEFAULTS, type PlaygroundOptions } from './config.ts';
 import type { Connection } from './connection.ts';
-import { createEndpoints } from './endpoints/index.ts';
+import { createEndpoints, type AnyEndpoint } from './endpoints/index.ts';
 import { watchHeartbeats } from './heartbeat.ts';
 import { createApiHandler, createStaticHandler, type RequestHandler } from './http-host.ts';
 import { watchIdleConnections } from './idle-timeout.ts';
@@ -24,6 +24,8 @@ const SHUTDOWN_GRACE_MS = 2000;
 export interface AttachOptions extends Partial<PlaygroundOptions> {
   /** Room storage for /chat; in-memory unless given. */
   roomBus?: RoomBus;
+  /** More WebSocket endpoints to serve beside the built-in ones (e.g. the workshop's). */
+  extraEndpoints?: AnyEndpoint[];
   /** Leave upgrades for unknown paths to other listeners (true when attaching to a dev server). */
   ignoreUnknownPaths?: boolean;
   /** Where log lines go; stdout by default. */
@@ -45,7 +47,7 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
   const connections = new Set<Connection>();
   const stats = new ServerStats(() => connections, () => connections.size);
   const bus = options.roomBus ?? new MemoryRoomBus();
-  const endpoints = createEndpoints(bus);
+  const endpoints = createEndpoints(bus, options.extraEndpoints);
   const wss = new WebSocketServer({
     noServer: true,
     clientTracking: false,

@@ -58,7 +58,7 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
     } catch (error) {
       if (!(error instanceof BadRequest)) throw error;
       ctx.stats.reject('bad-request');
-      return refuse(socket, 400, error.message);
+      return refuse(socket, error.status, error.message);
     }
 
     const address = req.socket.remoteAddress ?? 'unknown';

@@ -1,9 +1,17 @@
 // What an endpoint module provides: how to read its query before the handshake
-// is answered (throw BadRequest to refuse with 400), and what to do once open.
+// is answered (throw BadRequest to refuse it), and what to do once open.
 import type { IncomingMessage } from 'node:http';
 import type { Connection } from '../connection.ts';
 
-export class BadRequest extends Error {}
+/** Refuses a handshake with an HTTP status (400 unless told) and a plain-text explanation. */
+export class BadRequest extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
 
 export interface Endpoint<Params = void> {
   path: string;

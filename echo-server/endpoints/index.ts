@@ -12,7 +12,7 @@ import { slow } from './slow.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyEndpoint = Endpoint<any>;
 
-export function createEndpoints(bus: RoomBus): Map<string, AnyEndpoint> {
-  const list: AnyEndpoint[] = [echo, handshake, push, close, slow, createChat(bus)];
+export function createEndpoints(bus: RoomBus, extra: AnyEndpoint[] = []): Map<string, AnyEndpoint> {
+  const list: AnyEndpoint[] = [echo, handshake, push, close, slow, createChat(bus), ...extra];
   return new Map(list.map((e) => [e.path, e]));
 }

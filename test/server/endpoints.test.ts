@@ -223,8 +223,8 @@ describe('WS /chat', () => {
     const aliceSees = nextMessages(alice, 2);
     alice.send('hello 你好');
     const bob = await openClient(chatUrl('r1', 'bob'));
-    const [history, bobJoin] = (await nextMessages(bob, 2)) as Record<string, any>[];
-    const [msg, joinSeenByAlice] = (await aliceSees) as Record<string, any>[];
+    const [history, bobJoin] = (await nextMessages(bob, 2)) as [Record<string, any>, Record<string, any>];
+    const [msg, joinSeenByAlice] = (await aliceSees) as [Record<string, any>, Record<string, any>];
     expect(msg).toMatchObject({ type: 'message', name: 'alice', text: 'hello 你好' });
     expect(typeof msg.id).toBe('string');
     expect(Number.isNaN(Date.parse(msg.time))).toBe(false);
@@ -248,7 +248,7 @@ describe('WS /chat', () => {
     for (let i = 0; i < 60; i++) a.send(`m${i}`);
     await all;
     const b = await openClient(chatUrl('busy', 'b'));
-    const [history] = (await nextMessages(b, 1)) as Record<string, any>[];
+    const [history] = (await nextMessages(b, 1)) as [Record<string, any>];
     expect(history.messages.map((m: { text: string }) => m.text)).toEqual(Array.from({ length: 50 }, (_, i) => `m${i + 10}`));
     a.close();
     b.close();
@@ -256,7 +256,7 @@ describe('WS /chat', () => {
 
   it('defaults the room to lobby and the name to guest-XXXX', async () => {
     const ws = await openClient(wsUrl(server, '/chat'));
-    const [, join] = (await nextMessages(ws, 2)) as Record<string, any>[];
+    const [, join] = (await nextMessages(ws, 2)) as [unknown, Record<string, any>];
     expect(join.name).toMatch(/^guest-[0-9a-f]{4}$/);
     ws.close();
   });
