@@ -1,0 +1,13 @@
+// /push 会主动推送天气读数，我们一次都不用问。练习：收 5 条再关闭。
+// /push sends weather readings without being asked. Exercise: take 5 before closing.
+const ws = new WebSocket(`${SERVER_URL}/push`);
+
+ws.onopen = () => console.log('connected; now we only listen');
+
+ws.onmessage = (event) => {
+  const reading = JSON.parse(event.data);
+  console.log(`reading #${reading.seq}: ${reading.temperatureC}°C, ${reading.condition}`);
+  ws.close(1000, 'one is enough');
+};
+
+ws.onclose = (event) => console.log('closed, code =', event.code);
