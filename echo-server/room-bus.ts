@@ -24,6 +24,8 @@ export interface RoomBus {
   join(room: string): Promise<number>;
   /** Removes a member and returns the room's new member count. */
   leave(room: string): Promise<number>;
+  /** Rooms with members, and how many (the instructor page lists them). */
+  rooms(): Promise<Array<{ room: string; count: number }>>;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,10 @@ export class MemoryRoomBus implements RoomBus {
     const r = this.#room(room);
     r.members = Math.max(0, r.members - 1);
     return r.members;
+  }
+
+  async rooms(): Promise<Array<{ room: string; count: number }>> {
+    return [...this.#rooms].filter(([, r]) => r.members > 0).map(([room, r]) => ({ room, count: r.members }));
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,40 @@
+// Everything a workshop adds to the server, put together: chat rooms and the
+// hub in memory or shared through Redis, the presence and admin sockets, and
+// the guard in front of the instructor pages.
+import type { AnyEndpoint } from '../endpoints/index.ts';
+import type { RequestHandler } from '../http-host.ts';
+import { MemoryRoomBus, type RoomBus } from '../room-bus.ts';
+import { createAdmin } from './admin.ts';
+import { createWorkshopPageGuard } from './page-guard.ts';
+import { createPresence } from './presence.ts';
+import { RedisLink } from './redis-link.ts';
+import { RedisRoomBus } from './redis-room-bus.ts';
+import { WorkshopHub } from './workshop-hub.ts';
+
+export interface WorkshopOptions {
+  adminToken: string;
+  /** Share rooms, presence and announcements with other instances; memory only when empty. */
+  redisUrl: string;
+}
+
+export interface Workshop {
+  roomBus: RoomBus;
+  endpoints: AnyEndpoint[];
+  guardPages: RequestHandler;
+  hub: WorkshopHub;
+  /** Closes the Redis link (the room bus is closed by the server with the endpoints). */
+  close(): Promise<void>;
+}
+
+export function createWorkshop({ adminToken, redisUrl }: WorkshopOptions): Workshop {
+  const link = redisUrl ? new RedisLink(redisUrl) : null;
+  const roomBus = link ? new RedisRoomBus(link) : new MemoryRoomBus();
+  const hub = new WorkshopHub(link, () => roomBus.rooms());
+  return {
+    roomBus,
+    hub,
+    endpoints: [createPresence(hub), createAdmin(hub, adminToken)],
+    guardPages: createWorkshopPageGuard(adminToken),
+    close: async () => link?.close(),
+  };
+}
