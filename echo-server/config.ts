@@ -25,6 +25,10 @@ export interface PlaygroundOptions {
   handshakeTimeout: number;
   /** Milliseconds between pings; a peer that has not answered the last one is dropped. 0 = off. */
   heartbeatInterval: number;
+  /** The instructor's token for /workshop; generated at start when empty. */
+  adminToken: string;
+  /** Share chat rooms, presence and announcements with other instances through Redis; empty = memory. */
+  redisUrl: string;
 }
 
 type Kind = 'int' | 'number' | 'size' | 'duration' | 'string' | 'boolean';
@@ -37,6 +41,8 @@ interface OptionSpec {
   min?: number;
   max?: number;
   help: string;
+  /** How --help describes an empty default. */
+  defaultText?: string;
 }
 
 const MiB = 1024 * 1024;
@@ -55,6 +61,8 @@ export const DEFAULTS: PlaygroundOptions = {
   idleTimeout: 10 * 60_000,
   handshakeTimeout: 10_000,
   heartbeatInterval: 30_000,
+  adminToken: '',
+  redisUrl: '',
 };
 
 export const OPTION_SPECS: readonly OptionSpec[] = [
@@ -71,6 +79,8 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   { key: 'idleTimeout', flag: 'idle-timeout', env: 'IDLE_TIMEOUT', kind: 'duration', min: 0, max: 24 * 3600_000, help: 'close a connection with no message either way for this long (ms, or 30s, 10m); 0 = off' },
   { key: 'handshakeTimeout', flag: 'handshake-timeout', env: 'HANDSHAKE_TIMEOUT', kind: 'duration', min: 100, max: 600_000, help: 'time allowed to send a complete upgrade request' },
   { key: 'heartbeatInterval', flag: 'heartbeat', env: 'HEARTBEAT_INTERVAL', kind: 'duration', min: 0, max: 3600_000, help: 'ping interval; a peer that misses a pong is dropped; 0 = off' },
+  { key: 'adminToken', flag: 'admin-token', env: 'ADMIN_TOKEN', kind: 'string', help: 'token of the instructor page /workshop/', defaultText: 'generated at start' },
+  { key: 'redisUrl', flag: 'redis-url', env: 'REDIS_URL', kind: 'string', help: 'share chat rooms, presence and announcements between instances through this Redis', defaultText: 'none: in memory' },
 ];
 
 export class ConfigError extends Error {}
@@ -149,6 +159,7 @@ function parseFlags(argv: string[]): Record<string, string | boolean | undefined
 }
 
 function describeDefault(spec: OptionSpec): string {
+  if (spec.defaultText) return ` (default: ${spec.defaultText})`;
   const value = DEFAULTS[spec.key];
   if (spec.kind === 'boolean') return '';
   if (spec.kind === 'size') return ` (default ${Number(value) / MiB} MiB)`;

@@ -5,15 +5,16 @@ import { networkInterfaces } from 'node:os';
 import { WebSocketServer } from 'ws';
 import { DEFAULTS, type PlaygroundOptions } from './config.ts';
 import type { Connection } from './connection.ts';
-import { createEndpoints, type AnyEndpoint } from './endpoints/index.ts';
+import { createEndpoints } from './endpoints/index.ts';
 import { watchHeartbeats } from './heartbeat.ts';
 import { createApiHandler, createStaticHandler, type RequestHandler } from './http-host.ts';
 import { watchIdleConnections } from './idle-timeout.ts';
 import { ConnectionLimiter, TokenBucket } from './limits.ts';
 import { createConnectionLog } from './logger.ts';
 import { createMetricsRegistry, ServerStats } from './metrics.ts';
-import { MemoryRoomBus, type RoomBus } from './room-bus.ts';
 import { createUpgradeHandler } from './upgrade.ts';
+import { generateAdminToken } from './workshop/admin-token.ts';
+import { createWorkshop } from './workshop/index.ts';
 
 export type { PlaygroundOptions } from './config.ts';
 
@@ -22,10 +23,6 @@ export const CLOSE_GOING_AWAY = 1001;
 const SHUTDOWN_GRACE_MS = 2000;
 
 export interface AttachOptions extends Partial<PlaygroundOptions> {
-  /** Room storage for /chat; in-memory unless given. */
-  roomBus?: RoomBus;
-  /** More WebSocket endpoints to serve beside the built-in ones (e.g. the workshop's). */
-  extraEndpoints?: AnyEndpoint[];
   /** Leave upgrades for unknown paths to other listeners (true when attaching to a dev server). */
   ignoreUnknownPaths?: boolean;
   /** Where log lines go; stdout by default. */
@@ -38,6 +35,8 @@ export interface AttachedEndpoints {
   /** Live connections, for tests and diagnostics. */
   connections: ReadonlySet<Connection>;
   stats: ServerStats;
+  /** The instructor's token (the one given, or the one generated at start). */
+  adminToken: string;
   /** Closes every client with 1001 and stops the timers; does not close the HTTP server. */
   close(): Promise<void>;
 }
@@ -46,8 +45,9 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
   const opts = { ...DEFAULTS, ...options };
   const connections = new Set<Connection>();
   const stats = new ServerStats(() => connections, () => connections.size);
-  const bus = options.roomBus ?? new MemoryRoomBus();
-  const endpoints = createEndpoints(bus, options.extraEndpoints);
+  const adminToken = opts.adminToken || generateAdminToken();
+  const workshop = createWorkshop({ adminToken, redisUrl: opts.redisUrl });
+  const endpoints = createEndpoints(workshop.roomBus, workshop.endpoints);
   const wss = new WebSocketServer({
     noServer: true,
     clientTracking: false,
@@ -69,10 +69,12 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
   const stopHeartbeat = watchHeartbeats(connections, opts.heartbeatInterval);
   const stopIdle = watchIdleConnections(connections, opts.idleTimeout);
 
+  const api = createApiHandler({ stats, registry: createMetricsRegistry(stats), webSocketPaths: new Set(endpoints.keys()) });
   return {
-    handleRequest: createApiHandler({ stats, registry: createMetricsRegistry(stats), webSocketPaths: new Set(endpoints.keys()) }),
+    handleRequest: (req, res, next) => api(req, res, () => workshop.guardPages(req, res, next)),
     connections,
     stats,
+    adminToken,
     async close() {
       httpServer.off('upgrade', onUpgrade);
       stopHeartbeat();
@@ -84,7 +86,7 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
       const grace = setTimeout(() => connections.forEach((c) => c.ws.terminate()), SHUTDOWN_GRACE_MS);
       await Promise.all(closed);
       clearTimeout(grace);
-      await bus.close();
+      await workshop.close();
     },
   };
 }

@@ -22,7 +22,7 @@ export interface Workshop {
   endpoints: AnyEndpoint[];
   guardPages: RequestHandler;
   hub: WorkshopHub;
-  /** Closes the Redis link (the room bus is closed by the server with the endpoints). */
+  /** Closes the rooms, then the Redis link. */
   close(): Promise<void>;
 }
 
@@ -35,6 +35,9 @@ export function createWorkshop({ adminToken, redisUrl }: WorkshopOptions): Works
     hub,
     endpoints: [createPresence(hub), createAdmin(hub, adminToken)],
     guardPages: createWorkshopPageGuard(adminToken),
-    close: async () => link?.close(),
+    async close() {
+      await roomBus.close();
+      await link?.close();
+    },
   };
 }

@@ -7,7 +7,6 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { RunningServer } from '../../echo-server/index.ts';
-import { createWorkshop, type Workshop } from '../../echo-server/workshop/index.ts';
 import { httpUrl, nextMessages, openClient, startServer, wsUrl } from './helpers.ts';
 
 const TOKEN = 'redis-test-token';
@@ -50,13 +49,10 @@ async function nextOfType<T extends { type: string }>(ws: WebSocket, type: strin
 
 interface Instance {
   server: RunningServer;
-  workshop: Workshop;
 }
 
 async function startInstance(redisUrl: string): Promise<Instance> {
-  const workshop = createWorkshop({ adminToken: TOKEN, redisUrl });
-  const server = await startServer({ roomBus: workshop.roomBus, extraEndpoints: workshop.endpoints });
-  return { server, workshop };
+  return { server: await startServer({ adminToken: TOKEN, redisUrl }) };
 }
 
 describe('workshop across two instances through Redis', () => {
@@ -76,10 +72,7 @@ describe('workshop across two instances through Redis', () => {
     admin.close();
   });
   afterAll(async () => {
-    for (const { server, workshop } of [a, b]) {
-      await server.close();
-      await workshop.close();
-    }
+    for (const { server } of [a, b]) await server.close();
     await stopRedis(redis);
   });
 

@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { RunningServer } from '../../echo-server/index.ts';
-import { createWorkshop, type Workshop } from '../../echo-server/workshop/index.ts';
-import { closeEvent, nextMessages, openClient, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { closeEvent, httpUrl, makeStaticRoot, nextMessages, openClient, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
 
 const TOKEN = 'test-token-123';
 
@@ -29,15 +30,35 @@ const snapshotUntil = (admin: WebSocket, done: (s: Snapshot) => boolean) => next
 
 describe('workshop in memory', () => {
   let server: RunningServer;
-  let workshop: Workshop;
 
   beforeAll(async () => {
-    workshop = createWorkshop({ adminToken: TOKEN, redisUrl: '' });
-    server = await startServer({ roomBus: workshop.roomBus, extraEndpoints: workshop.endpoints });
+    const staticDir = makeStaticRoot();
+    mkdirSync(join(staticDir, 'zh', 'workshop'), { recursive: true });
+    writeFileSync(join(staticDir, 'zh', 'workshop', 'index.html'), '<!doctype html><title>instructor</title>');
+    server = await startServer({ adminToken: TOKEN, staticDir });
   });
-  afterAll(async () => {
-    await server.close();
-    await workshop.close();
+  afterAll(() => server.close());
+
+  it('guards the instructor pages: 401 without the token, 403 with a wrong one, the page with the right one', async () => {
+    for (const path of ['/workshop/', '/zh/workshop/', '/en/workshop', '/zh/workshop/index.html']) {
+      const missing = await fetch(httpUrl(server, path));
+      expect(missing.status).toBe(401);
+      expect(await missing.text()).toMatch(/token/);
+      expect((await fetch(httpUrl(server, `${path}?token=wrong`))).status).toBe(403);
+    }
+    const page = await fetch(httpUrl(server, `/zh/workshop/?token=${TOKEN}`));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('instructor');
+    // Other pages need no token.
+    expect((await fetch(httpUrl(server, '/'))).status).toBe(200);
+  });
+
+  it('generates a token at start when none is given', async () => {
+    const other = await startServer();
+    expect(other.endpoints.adminToken).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect((await refusedUpgrade(wsUrl(other, `/admin?token=${TOKEN}`))).status).toBe(403);
+    await openClient(wsUrl(other, `/admin?token=${other.endpoints.adminToken}`)).then((ws) => ws.close());
+    await other.close();
   });
 
   it('refuses the admin socket without the token (401) and with a wrong one (403)', async () => {
