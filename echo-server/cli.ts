@@ -3,11 +3,19 @@
 import { ConfigError, helpText, parseConfig } from './config.ts';
 import { startPlaygroundServer } from './index.ts';
 import { buildSite, staleReason } from './site-build.ts';
+import { terminalQr } from './workshop/qr.ts';
 
 /** Exit status for a bad flag or environment value. */
 const EXIT_USAGE = 2;
 /** Whatever happens, a shutdown ends within this long (the contract says 5 s). */
 const SHUTDOWN_DEADLINE_MS = 4500;
+
+/** On a LAN, a QR code for the first address participants can reach; always, the instructor's link. */
+async function printWorkshopAccess(urls: string[], adminToken: string): Promise<void> {
+  const lan = urls.find((u) => !/^http:\/\/(127\.|\[::1\]|localhost)/.test(u));
+  if (lan) console.log(`\nParticipants can scan this to open ${lan}\n${await terminalQr(lan)}`);
+  console.log(`Instructor page (keep this link to yourself):\n  ${lan ?? urls[0]}workshop/?token=${encodeURIComponent(adminToken)}\n`);
+}
 
 async function main(): Promise<void> {
   let options;
@@ -45,6 +53,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`WebSocket Playground is serving on:\n${server.urls.map((u) => `  ${u}`).join('\n')}`);
+  await printWorkshopAccess(server.urls, server.endpoints.adminToken);
 
   let shuttingDown = false;
   const shutDown = (signal: string) => {
