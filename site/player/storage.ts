@@ -2,6 +2,8 @@
 // unavailable (private mode, quota); the page then simply forgets.
 
 const PROGRESS_KEY = 'wsp:progress';
+/** Dispatched on window when this tab marks a lesson done (the workshop presence reports it). */
+export const PROGRESS_EVENT = 'wsp:progress';
 const codeKey = (slug: string): string => `wsp:code:${slug}`;
 
 function read(key: string): string | null {
@@ -35,6 +37,7 @@ export function markCompleted(slug: string): void {
   if (done.has(slug)) return;
   done.add(slug);
   write(PROGRESS_KEY, JSON.stringify([...done]));
+  window.dispatchEvent(new Event(PROGRESS_EVENT));
 }
 
 export const savedCode = (slug: string): string | null => read(codeKey(slug));

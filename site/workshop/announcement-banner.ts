@@ -1,5 +1,6 @@
 // Shows the instructor's announcement at the top of the page, politely
 // announced to screen readers, until the reader dismisses it.
+import '../styles/presence.css';
 import type { AnnouncementMessage } from './presence-client.ts';
 
 export interface BannerStrings {

@@ -1,11 +1,9 @@
 // Every page keeps a presence socket to its own server: announcements from the
 // instructor arrive on it, and (unless the reader turns it off) the slugs of
 // the lessons they have passed go up, with no name attached.
-import { completedLessons } from '../player/storage.ts';
+import { completedLessons, PROGRESS_EVENT } from '../player/storage.ts';
 
 const SHARE_KEY = 'wsp:share-progress';
-/** Dispatched on window when the reader's progress changes in this tab. */
-export const PROGRESS_EVENT = 'wsp:progress';
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 30_000;
 
