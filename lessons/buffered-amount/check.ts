@@ -7,14 +7,14 @@ import { fail, incomingText, parseJson, PASS, socketsTo } from '../check-helpers
 const MIN_TOTAL = 1024 * 1024;
 const MIN_CHUNKS = 8;
 
-/** The highest `received` the server reported in its `{ type: "message" }` replies. */
-function serverReceived(socket: SocketRecord): number {
-  let most = 0;
+/** Bytes the server says it has read as whole messages: the sum of `size` in its `{ type: "message" }` reports. */
+function serverRead(socket: SocketRecord): number {
+  let bytes = 0;
   for (const f of incomingText(socket)) {
-    const report = parseJson(f.text) as { type?: unknown; received?: unknown } | undefined;
-    if (report?.type === 'message' && typeof report.received === 'number') most = Math.max(most, report.received);
+    const report = parseJson(f.text) as { type?: unknown; size?: unknown } | undefined;
+    if (report?.type === 'message' && typeof report.size === 'number') bytes += report.size;
   }
-  return most;
+  return bytes;
 }
 
 function judge(socket: SocketRecord): CheckResult {
@@ -36,10 +36,10 @@ function judge(socket: SocketRecord): CheckResult {
       `The send queue held ${peak} bytes at one point: before each send(), wait until bufferedAmount is below a limit.`,
     );
   }
-  if (serverReceived(socket) < total) {
+  if (serverRead(socket) < total) {
     return fail(
-      '等服务器报告它读完了全部字节（type 为 "message" 且 received 等于总数）再关闭连接。',
-      'Wait for the server to report it has read every byte (type "message" with received equal to the total) before closing.',
+      '等服务器的 "message" 报告里的 size 加起来等于你发送的总字节数，再关闭连接。',
+      'Wait until the sizes in the server’s "message" reports add up to every byte you sent, then close.',
     );
   }
   return PASS;

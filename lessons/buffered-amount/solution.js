@@ -10,10 +10,12 @@ await new Promise((resolve, reject) => {
   ws.onerror = () => reject(new Error('could not connect to /slow'));
 });
 
+let read = 0;
 const allRead = new Promise((resolve) => {
   ws.addEventListener('message', (event) => {
     const report = JSON.parse(event.data);
-    if (report.type === 'message' && report.received >= TOTAL) resolve(report);
+    if (report.type === 'message') read += report.size;
+    if (read >= TOTAL) resolve(report);
   });
 });
 
@@ -33,5 +35,5 @@ for (let sent = 0; sent < TOTAL; sent += CHUNK) {
 console.log(`queued ${TOTAL / CHUNK} chunks; the queue never held more than ${peak} bytes`);
 
 const report = await allRead;
-console.log(`the server read ${report.received} bytes in ${report.messages} messages`);
+console.log(`the server read ${read} bytes in ${report.messages} messages`);
 ws.close(1000, 'done');

@@ -8,10 +8,13 @@ await new Promise((resolve, reject) => {
 });
 
 // The server reports each whole message it has read: { type: 'message', size, received, messages }.
+// Adding up `size` tells us when every byte has been read.
+let read = 0;
 const allRead = new Promise((resolve) => {
   ws.addEventListener('message', (event) => {
     const report = JSON.parse(event.data);
-    if (report.type === 'message' && report.received >= TOTAL) resolve(report);
+    if (report.type === 'message') read += report.size;
+    if (read >= TOTAL) resolve(report);
   });
 });
 
@@ -21,5 +24,5 @@ console.log('right after send(): bufferedAmount =', ws.bufferedAmount);
 const timer = setInterval(() => console.log('bufferedAmount =', ws.bufferedAmount), 250);
 const report = await allRead;
 clearInterval(timer);
-console.log(`the server read ${report.received} bytes in ${report.messages} message(s)`);
+console.log(`the server read ${read} bytes in ${report.messages} message(s)`);
 ws.close(1000, 'done');

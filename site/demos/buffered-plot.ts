@@ -108,8 +108,9 @@ const mount: MountDemo = (el, ctx) => {
       timer = setInterval(draw, SAMPLE_MS);
     });
     socket.addEventListener('message', (event) => {
-      const report = JSON.parse(String(event.data)) as { type: string; received: number };
-      serverRead = report.received;
+      const report = JSON.parse(String(event.data)) as { type: string; received: number; size: number };
+      // `received` counts bytes off the wire as they arrive; a whole-message report settles it at `size`.
+      serverRead = report.type === 'message' ? report.size : report.received;
       if (report.type === 'message') {
         draw();
         status.textContent = t.done(((performance.now() - began) / 1000).toFixed(1));
