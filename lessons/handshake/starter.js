@@ -14,7 +14,7 @@ ws.onmessage = (event) => {
   }
   console.log('server answered Sec-WebSocket-Accept:', accept);
 
-  // 练习 / Exercise: compute the accept from Sec-WebSocket-Key here and compare.
+  // 练习 / Exercise: compute the accept from Sec-WebSocket-Key here (sha1() is below) and compare.
 
   ws.close(1000, 'done');
 };
@@ -22,3 +22,37 @@ ws.onmessage = (event) => {
 ws.onclose = (event) => {
   console.log('closed, code =', event.code);
 };
+
+// SHA-1 of some bytes, as an ArrayBuffer of 20 bytes. crypto.subtle exists only in a secure
+// context (https, or localhost); where it is missing, a short plain-JS SHA-1 gives the same bytes.
+// SHA-1 is fine for the handshake, which is not about security; never use it to protect anything.
+// SHA-1 的 20 字节摘要。crypto.subtle 只在安全上下文中存在；没有它时用下面的纯 JS 实现。
+async function sha1(bytes) {
+  if (globalThis.crypto?.subtle) return crypto.subtle.digest('SHA-1', bytes);
+  return sha1Fallback(bytes);
+}
+
+function sha1Fallback(bytes) {
+  const padded = new Uint8Array(Math.ceil((bytes.length + 9) / 64) * 64);
+  padded.set(bytes);
+  padded[bytes.length] = 0x80;
+  const view = new DataView(padded.buffer);
+  view.setUint32(padded.length - 4, bytes.length * 8);
+  const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
+  const w = new Uint32Array(80);
+  const rotl = (x, n) => (x << n) | (x >>> (32 - n));
+  for (let offset = 0; offset < padded.length; offset += 64) {
+    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
+    for (let i = 16; i < 80; i++) w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+    let [a, b, c, d, e] = h;
+    for (let i = 0; i < 80; i++) {
+      const f = i < 20 ? (b & c) | (~b & d) : i < 40 || i >= 60 ? b ^ c ^ d : (b & c) | (b & d) | (c & d);
+      const k = [0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xca62c1d6][Math.floor(i / 20)];
+      [e, d, c, b, a] = [d, c, rotl(b, 30), a, (rotl(a, 5) + f + e + k + w[i]) | 0];
+    }
+    [a, b, c, d, e].forEach((v, i) => (h[i] = (h[i] + v) | 0));
+  }
+  const out = new DataView(new ArrayBuffer(20));
+  h.forEach((v, i) => out.setUint32(i * 4, v >>> 0));
+  return out.buffer;
+}
