@@ -1,0 +1,60 @@
+// Runs a benchmark server in its own process, so client and server do not
+// share an event loop, and reads its memory on demand.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ToChild, ToParent } from './servers/child-protocol.ts';
+
+export type ServerKind = 'ours' | 'bare';
+
+export interface Memory {
+  rss: number;
+  heapUsed: number;
+  external: number;
+}
+
+export interface ServerProcess {
+  port: number;
+  memory(): Promise<Memory>;
+  stop(): Promise<void>;
+}
+
+const ENTRY: Record<ServerKind, string> = {
+  ours: fileURLToPath(new URL('./servers/playground.ts', import.meta.url)),
+  bare: fileURLToPath(new URL('./servers/bare-ws.ts', import.meta.url)),
+};
+
+function nextMessage<T extends ToParent['type']>(child: ChildProcess, type: T): Promise<Extract<ToParent, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: ToParent) => {
+      if (message.type !== type) return;
+      child.off('message', onMessage);
+      resolve(message as Extract<ToParent, { type: T }>);
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => reject(new Error(`benchmark server exited (${code})`)));
+  });
+}
+
+export async function startServerProcess(kind: ServerKind, ourOptions: object = {}): Promise<ServerProcess> {
+  const child = fork(ENTRY[kind], kind === 'ours' ? [JSON.stringify(ourOptions)] : [], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const { port } = await nextMessage(child, 'listening');
+  return {
+    port,
+    async memory() {
+      const reply = nextMessage(child, 'memory');
+      child.send({ type: 'memory' } satisfies ToChild);
+      const { rss, heapUsed, external } = await reply;
+      return { rss, heapUsed, external };
+    },
+    stop() {
+      return new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      });
+    },
+  };
+}
