@@ -5,16 +5,10 @@ import type { MountDemo } from './types.ts';
 import { demoRoot, demoStrings, formatBytes, h } from './demo-kit.ts';
 import { frameHeaderSize } from './frame-header.ts';
 import { requestHandshakeReport, requestHeadBytes, type ReportRequest } from './handshake-report.ts';
+import { responseHeadBytes } from './http-head-size.ts';
 
 const MAX_PAYLOAD = 2 ** 53 - 1;
 let mounted = 0;
-
-/** Response head bytes of a same-origin fetch as the browser reports them, or null when it does not. */
-function responseHeadBytes(url: string): number | null {
-  const entries = performance.getEntriesByName(url, 'resource') as PerformanceResourceTiming[];
-  const last = entries[entries.length - 1];
-  return last && last.transferSize > 0 ? last.transferSize - last.encodedBodySize : null;
-}
 
 const mount: MountDemo = (el, ctx) => {
   const t = demoStrings(ctx.locale, 'frame-overhead');
@@ -64,18 +58,18 @@ const mount: MountDemo = (el, ctx) => {
     current?.cancel();
     const abort = (aborter = new AbortController());
     measured.replaceChildren(h('dd', {}, t.measuring));
-    const url = new URL(`${ctx.httpUrl}/api/weather`).href;
+    const url = `${ctx.httpUrl}/api/weather`;
     try {
-      const body = await (await fetch(url, { cache: 'no-store', signal: abort.signal })).text();
-      const bodyBytes = new TextEncoder().encode(body).length;
-      const responseHead = responseHeadBytes(url);
+      const res = await fetch(url, { cache: 'no-store', signal: abort.signal });
+      const bodyBytes = new TextEncoder().encode(await res.text()).length;
+      const responseHead = responseHeadBytes(res);
       current = requestHandshakeReport(ctx.serverUrl);
       const requestHead = requestHeadBytes(await current.report);
       const pushed = bodyBytes + frameHeaderSize(bodyBytes, false);
       const row = (term: string, detail: string) => [h('dt', {}, term), h('dd', {}, detail)];
       measured.replaceChildren(
         ...row(t.requestHead, `${formatBytes(requestHead)} — ${t.requestHeadNote}`),
-        ...row(t.responseHead, responseHead === null ? t.notReported : formatBytes(responseHead)),
+        ...row(t.responseHead, formatBytes(responseHead)),
         ...row(t.body, formatBytes(bodyBytes)),
         ...row(t.pushed, t.pushedDetail(formatBytes(pushed), frameHeaderSize(bodyBytes, false))),
       );

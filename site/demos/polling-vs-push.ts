@@ -5,6 +5,7 @@
 import type { MountDemo } from './types.ts';
 import { demoRoot, demoStrings, formatBytes, h } from './demo-kit.ts';
 import { frameHeaderSize } from './frame-header.ts';
+import { responseHeadBytes } from './http-head-size.ts';
 
 const POLL_CHOICES_MS = [500, 1000, 2000, 5000];
 const DEFAULT_POLL_MS = 2000;
@@ -104,8 +105,7 @@ const mount: MountDemo = (el, ctx) => {
   let summaryTimer: ReturnType<typeof setInterval> | undefined;
   let ws: WebSocket | undefined;
   let aborter: AbortController | undefined;
-  let observer: PerformanceObserver | undefined;
-  const weatherUrl = new URL(`${ctx.httpUrl}/api/weather`).href;
+  const weatherUrl = `${ctx.httpUrl}/api/weather`;
 
   function render(): void {
     const now = Date.now();
@@ -127,13 +127,11 @@ const mount: MountDemo = (el, ctx) => {
   }
 
   async function pollOnce(): Promise<void> {
-    const url = `${weatherUrl}?n=${poll.count}`;
     poll.count += 1;
     try {
-      const res = await fetch(url, { cache: 'no-store', signal: aborter?.signal });
+      const res = await fetch(weatherUrl, { cache: 'no-store', signal: aborter?.signal });
       const body = await res.text();
-      // The resource-timing observer adds the exact bytes when the browser reports them.
-      if (!observer) poll.bytes += new TextEncoder().encode(body).length;
+      poll.bytes += responseHeadBytes(res) + new TextEncoder().encode(body).length;
       const reading = asReading(JSON.parse(body));
       if (reading) poll.take(reading);
     } catch {
@@ -149,15 +147,6 @@ const mount: MountDemo = (el, ctx) => {
     poll = new Side();
     push = new Side();
     aborter = new AbortController();
-    if (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('resource')) {
-      observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
-          if (entry.name.startsWith(weatherUrl)) poll.bytes += entry.transferSize || entry.encodedBodySize;
-        }
-        render();
-      });
-      observer.observe({ type: 'resource' });
-    }
     void pollOnce();
     pollTimer = setInterval(() => void pollOnce(), Number(interval.value));
 
@@ -199,8 +188,6 @@ const mount: MountDemo = (el, ctx) => {
     clearInterval(ageTimer);
     clearInterval(summaryTimer);
     aborter?.abort();
-    observer?.disconnect();
-    observer = undefined;
     ws?.close(1000, 'demo stopped');
     ws = undefined;
   }

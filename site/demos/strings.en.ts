@@ -124,8 +124,7 @@ export default {
     measuring: 'Measuring…',
     requestHead: 'Request head',
     requestHeadNote: 'this page\'s handshake request as the server received it (a fetch sends a similar set)',
-    responseHead: 'Response head (reported by the browser)',
-    notReported: 'not reported by this browser',
+    responseHead: 'Response head (status line and the headers fetch sees)',
     body: 'The data itself (JSON)',
     pushed: 'The same data pushed over WebSocket',
     pushedDetail: (total: string, header: number) => `${total} (just a ${header}-byte frame header, and no request)`,
@@ -183,6 +182,6 @@ export default {
     summary: (requests: number, pollBytes: string, repeats: number, pushes: number, pushBytes: string) =>
       `Polling: ${requests} requests, ${pollBytes}, ${repeats} of them with nothing new. Push: ${pushes} messages, ${pushBytes}.`,
     pushClosed: 'The push connection closed.',
-    note: 'Polling bytes are the response sizes the browser reports (headers included), not yet counting the request headers each poll sends; push bytes are messages plus frame headers, with one handshake when connecting. Staleness uses the server\'s updatedAt and assumes this computer\'s clock agrees with the server\'s.',
+    note: 'Polling bytes are each response\'s status line, headers and body, not yet counting the request headers each poll sends; push bytes are messages plus frame headers, with one handshake when connecting. Staleness uses the server\'s updatedAt and assumes this computer\'s clock agrees with the server\'s.',
   },
 };

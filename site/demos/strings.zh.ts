@@ -123,8 +123,7 @@ export default {
     measuring: '正在测量…',
     requestHead: '请求头',
     requestHeadNote: '按服务器收到的本页握手请求计算（一次 fetch 带的头与此相近）',
-    responseHead: '响应头（浏览器报告）',
-    notReported: '此浏览器没有报告',
+    responseHead: '响应头（状态行和 fetch 看到的头）',
     body: '数据本身（JSON）',
     pushed: '同样的数据用 WebSocket 推送',
     pushedDetail: (total: string, header: number) => `${total}（只多一个 ${header} 字节的帧头，没有请求）`,
@@ -182,6 +181,6 @@ export default {
     summary: (requests: number, pollBytes: string, repeats: number, pushes: number, pushBytes: string) =>
       `轮询：${requests} 个请求，${pollBytes}，其中 ${repeats} 次没有新数据。推送：${pushes} 条消息，${pushBytes}。`,
     pushClosed: '推送连接已关闭。',
-    note: '轮询的字节数是浏览器报告的响应大小（含响应头），还没算上每次请求的请求头；推送的字节数是消息加帧头，握手只在连接时做一次。过时时间按服务器给出的 updatedAt 计算，假设本机时钟与服务器一致。',
+    note: '轮询的字节数是每个响应的状态行、响应头和数据，还没算上每次请求发出的请求头；推送的字节数是消息加帧头，握手只在连接时做一次。过时时间按服务器给出的 updatedAt 计算，假设本机时钟与服务器一致。',
   },
 };
