@@ -4,7 +4,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ToChild, ToParent } from './servers/child-protocol.ts';
 
+/** The echo servers compared against each other. */
 export type ServerKind = 'ours' | 'bare';
+/** Every server a benchmark can start: the workshop adds its own baseline. */
+export type BenchServer = ServerKind | 'bare-room';
 
 export interface Memory {
   rss: number;
@@ -15,12 +18,15 @@ export interface Memory {
 export interface ServerProcess {
   port: number;
   memory(): Promise<Memory>;
+  /** CPU time (user + system) the server process has used so far, in microseconds. */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
-const ENTRY: Record<ServerKind, string> = {
+const ENTRY: Record<BenchServer, string> = {
   ours: fileURLToPath(new URL('./servers/playground.ts', import.meta.url)),
   bare: fileURLToPath(new URL('./servers/bare-ws.ts', import.meta.url)),
+  'bare-room': fileURLToPath(new URL('./servers/bare-room.ts', import.meta.url)),
 };
 
 function nextMessage<T extends ToParent['type']>(child: ChildProcess, type: T): Promise<Extract<ToParent, { type: T }>> {
@@ -35,7 +41,7 @@ function nextMessage<T extends ToParent['type']>(child: ChildProcess, type: T): 
   });
 }
 
-export async function startServerProcess(kind: ServerKind, ourOptions: object = {}): Promise<ServerProcess> {
+export async function startServerProcess(kind: BenchServer, ourOptions: object = {}): Promise<ServerProcess> {
   const child = fork(ENTRY[kind], kind === 'ours' ? [JSON.stringify(ourOptions)] : [], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -48,6 +54,11 @@ export async function startServerProcess(kind: ServerKind, ourOptions: object = 
       child.send({ type: 'memory' } satisfies ToChild);
       const { rss, heapUsed, external } = await reply;
       return { rss, heapUsed, external };
+    },
+    async cpuMicros() {
+      const reply = nextMessage(child, 'cpu');
+      child.send({ type: 'cpu' } satisfies ToChild);
+      return (await reply).micros;
     },
     stop() {
       return new Promise((resolve) => {

@@ -28,7 +28,14 @@ async function open(url: string, localAddress: string): Promise<WebSocket> {
   return ws;
 }
 
-export async function runWorkshopRoom(wsBase: string, participants: number, messages: number, gapMs: number): Promise<RoomRunResult> {
+/** `whileConnected` runs once everyone is connected and every message delivered, before anyone leaves. */
+export async function runWorkshopRoom(
+  wsBase: string,
+  participants: number,
+  messages: number,
+  gapMs: number,
+  whileConnected: () => Promise<void>,
+): Promise<RoomRunResult> {
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let delivered = 0;
@@ -71,6 +78,7 @@ export async function runWorkshopRoom(wsBase: string, participants: number, mess
   const expected = participants * messages;
   const deadline = now() + 5000;
   while (delivered < expected && now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  await whileConnected();
 
   await Promise.all([...chats, ...presences].map((ws) => {
     ws.close();
