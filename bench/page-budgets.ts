@@ -1,0 +1,148 @@
+// Page budgets of the lesson player, measured in headless Chromium against the
+// real server (started as `npm start` does). Reported, not asserted:
+//   1. gzip-compressed JS loaded before the playground is in view (target ≤ 60 KiB),
+//      next to the JS the playground itself loads (the baseline it is kept out of);
+//   2. playground entering view → editable editor (target ≤ 1 s);
+//   3. Run → first echoed message (target ≤ 50 ms), next to a bare WebSocket echo
+//      round trip from the same page in the same run (the baseline).
+// Usage: node --import tsx bench/page-budgets.ts [lesson-slug]
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../test/e2e/browser.ts';
+import { startServer } from '../test/e2e/server-process.ts';
+
+const SLUG = process.argv[2] ?? 'handshake';
+const RUNS = 7;
+const ECHO_CODE = "const ws = new WebSocket(ECHO_URL);\nws.onopen = () => ws.send('budget');\nws.onmessage = (e) => console.log('echoed', e.data);\n";
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+const msText = (ms: number): string => `${ms.toFixed(1)} ms`;
+
+/** gzip bytes of every JS response, counted from now until `stop()`. */
+function countJs(page: Page): { stop(): Promise<number> } {
+  const pending: Array<Promise<number>> = [];
+  let open = true;
+  page.on('response', (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (!open || !/javascript/.test(type)) return;
+    pending.push(response.body().then((body) => gzipSync(body).length, () => 0));
+  });
+  return {
+    async stop() {
+      open = false;
+      return (await Promise.all(pending)).reduce((a, b) => a + b, 0);
+    },
+  };
+}
+
+/** Scrolls the playground into view and times until Monaco is editable. */
+function timeToEditor(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const root = document.querySelector<HTMLElement>('[data-playground]')!;
+        const start = performance.now();
+        root.scrollIntoView();
+        const poll = (): void => {
+          if (root.dataset.ready === 'true' && root.querySelector('.monaco-editor .view-lines')) resolve(performance.now() - start);
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      }),
+  );
+}
+
+/** Clicks Run and times until the terminal shows the echoed message. */
+function timeRunToEcho(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const rows = document.querySelector('[data-playground] .xterm-rows')!;
+        const before = (rows.textContent?.match(/echoed budget/g) ?? []).length;
+        const observer = new MutationObserver(() => {
+          if ((rows.textContent?.match(/echoed budget/g) ?? []).length > before) {
+            observer.disconnect();
+            resolve(performance.now() - start);
+          }
+        });
+        observer.observe(rows, { childList: true, subtree: true, characterData: true });
+        const start = performance.now();
+        document.querySelector<HTMLButtonElement>('[data-role="run"]')!.click();
+      }),
+  );
+}
+
+/** Baseline: a WebSocket opened by the page itself, open → send → echo. */
+function timeBareEcho(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const start = performance.now();
+        const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/echo`);
+        ws.onopen = () => ws.send('budget');
+        ws.onmessage = () => {
+          resolve(performance.now() - start);
+          ws.close();
+        };
+      }),
+  );
+}
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  const url = `${server.url}/en/${SLUG}/`;
+  const editorTimes: number[] = [];
+  let jsBefore = 0;
+  let jsPlayground = 0;
+  for (let i = 0; i < RUNS; i++) {
+    // A fresh context each time: nothing cached, as a first visit. 360 px wide, so the
+    // playground starts below the prose, out of view.
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const before = countJs(page);
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const beforeBytes = await before.stop();
+    const after = countJs(page);
+    editorTimes.push(await timeToEditor(page));
+    await page.waitForLoadState('networkidle');
+    const playgroundBytes = await after.stop();
+    if (i === 0) {
+      jsBefore = beforeBytes;
+      jsPlayground = playgroundBytes;
+    }
+    await context.close();
+  }
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.evaluate(([slug, code]) => localStorage.setItem(`wsp:code:${slug}`, code), [SLUG, ECHO_CODE] as const);
+  await page.reload();
+  await timeToEditor(page);
+  const runTimes: number[] = [];
+  const bareTimes: number[] = [];
+  await timeRunToEcho(page); // warm-up: first worker start, first connection
+  for (let i = 0; i < RUNS * 2; i++) {
+    // Alternate, so drift on the shared machine hits both alike.
+    runTimes.push(await timeRunToEcho(page));
+    bareTimes.push(await timeBareEcho(page));
+  }
+  await context.close();
+
+  const run = median(runTimes);
+  const bare = median(bareTimes);
+  console.log(`page budgets (lesson ${SLUG}, headless Chromium, ${server.url})`);
+  console.log(`  JS before the playground is in view: ${kib(jsBefore)} gzip (target ≤ 60 KiB; ${((jsBefore / (60 * 1024)) * 100).toFixed(0)}% of it)`);
+  console.log(`    baseline, JS the playground loads when in view: ${kib(jsPlayground)} gzip (${(jsPlayground / Math.max(1, jsBefore)).toFixed(0)}× the initial JS)`);
+  console.log(`  playground in view → editable editor: median ${msText(median(editorTimes))} of ${RUNS} cold loads, first ${msText(editorTimes[0] ?? NaN)}, max ${msText(Math.max(...editorTimes))} (target ≤ 1000 ms)`);
+  console.log(`  Run → first echoed message: median ${msText(run)} of ${runTimes.length} (target ≤ 50 ms)`);
+  console.log(`    baseline, bare page WebSocket open→echo: median ${msText(bare)}; runner/bare ratio ${(run / bare).toFixed(2)}`);
+} finally {
+  await browser.close();
+  await server.stop();
+}
