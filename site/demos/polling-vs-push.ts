@@ -10,6 +10,8 @@ import { responseHeadBytes } from './http-head-size.ts';
 const POLL_CHOICES_MS = [500, 1000, 2000, 5000];
 const DEFAULT_POLL_MS = 2000;
 const PUSH_INTERVAL_MS = 1000;
+/** The server's readings change this often (README: a new seq every second). */
+const READING_EVERY_MS = 1000;
 const AGE_TICK_MS = 250;
 const SUMMARY_EVERY_MS = 5000;
 let mounted = 0;
@@ -26,7 +28,7 @@ function asReading(value: unknown): Reading | undefined {
   return typeof v === 'object' && v !== null && typeof v.seq === 'number' && typeof v.updatedAt === 'string' ? (v as Reading) : undefined;
 }
 
-/** Counters of one side, and the running average of how old its on-screen reading was. */
+/** Counters of one side, and the running average of how long its on-screen reading was outdated. */
 class Side {
   count = 0;
   bytes = 0;
@@ -43,9 +45,9 @@ class Side {
     return fresh;
   }
 
-  /** Age in ms of the reading on screen, by the server's clock stamp. */
+  /** How long (ms) the reading on screen has been outdated: the server makes a new one every second. */
   age(now: number): number | undefined {
-    return this.latest && Math.max(0, now - Date.parse(this.latest.updatedAt));
+    return this.latest && Math.max(0, now - (Date.parse(this.latest.updatedAt) + READING_EVERY_MS));
   }
 
   sampleAge(now: number): void {

@@ -175,13 +175,13 @@ export default {
     messages: 'Pushes received',
     bytes: 'Bytes received',
     repeats: 'Same seq again (wasted)',
-    age: 'Reading is stale by',
+    age: 'Reading on screen outdated for',
     average: 'Average staleness',
     readingText: (seq: number, temp: number, condition: string) => `#${seq}  ${temp} °C, ${condition}`,
     seconds: (s: number) => `${s.toFixed(1)} s`,
     summary: (requests: number, pollBytes: string, repeats: number, pushes: number, pushBytes: string) =>
       `Polling: ${requests} requests, ${pollBytes}, ${repeats} of them with nothing new. Push: ${pushes} messages, ${pushBytes}.`,
     pushClosed: 'The push connection closed.',
-    note: 'Polling bytes are each response\'s status line, headers and body, not yet counting the request headers each poll sends; push bytes are messages plus frame headers, with one handshake when connecting. Staleness uses the server\'s updatedAt and assumes this computer\'s clock agrees with the server\'s.',
+    note: 'Polling bytes are each response\'s status line, headers and body, not yet counting the request headers each poll sends; push bytes are messages plus frame headers, with one handshake when connecting. A reading counts as outdated from the moment the server made the next one (readings change every second, worked out from updatedAt), assuming this computer\'s clock agrees with the server\'s. The push runs on the server\'s own 1-second timer, which need not line up with the moments readings change.',
   },
 };

@@ -174,13 +174,13 @@ export default {
     messages: '收到的推送',
     bytes: '收到的字节',
     repeats: 'seq 没变的次数（白跑）',
-    age: '读数已过时',
+    age: '屏幕上的读数已过时',
     average: '平均过时',
     readingText: (seq: number, temp: number, condition: string) => `#${seq}　${temp} °C，${condition}`,
     seconds: (s: number) => `${s.toFixed(1)} 秒`,
     summary: (requests: number, pollBytes: string, repeats: number, pushes: number, pushBytes: string) =>
       `轮询：${requests} 个请求，${pollBytes}，其中 ${repeats} 次没有新数据。推送：${pushes} 条消息，${pushBytes}。`,
     pushClosed: '推送连接已关闭。',
-    note: '轮询的字节数是每个响应的状态行、响应头和数据，还没算上每次请求发出的请求头；推送的字节数是消息加帧头，握手只在连接时做一次。过时时间按服务器给出的 updatedAt 计算，假设本机时钟与服务器一致。',
+    note: '轮询的字节数是每个响应的状态行、响应头和数据，还没算上每次请求发出的请求头；推送的字节数是消息加帧头，握手只在连接时做一次。“过时”从服务器生成下一条读数的时刻算起（读数每秒更新，按 updatedAt 推算），假设本机时钟与服务器一致。推送按服务器自己的 1 秒计时器发送，和读数更新的时刻不一定对齐。',
   },
 };
