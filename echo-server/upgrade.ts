@@ -33,6 +33,7 @@ const REJECTION_REASONS: Record<string, string> = {
 
 export function refuse(socket: Duplex, status: number, message: string): void {
   const body = `${message}\n`;
+  socket.on('error', () => socket.destroy());
   socket.once('finish', () => socket.destroy());
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
@@ -46,19 +47,19 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
     const endpoint = url && ctx.endpoints.get(url.pathname);
     if (!url || !endpoint) {
       if (ctx.ignoreUnknownPaths) return;
-      socket.on('error', () => socket.destroy());
       ctx.stats.reject('unknown-path');
       return refuse(socket, 404, `no WebSocket endpoint at ${url?.pathname ?? req.url}`);
     }
-    socket.on('error', () => socket.destroy());
-
     let opener: Accepted;
     try {
       opener = accept(endpoint, url.searchParams, req);
     } catch (error) {
-      if (!(error instanceof BadRequest)) throw error;
-      ctx.stats.reject('bad-request');
-      return refuse(socket, error.status, error.message);
+      if (error instanceof BadRequest) {
+        ctx.stats.reject('bad-request');
+        return refuse(socket, error.status, error.message);
+      }
+      console.error(`${url.pathname}: reading the request failed:`, error);
+      return refuse(socket, 500, 'the server failed to read this request');
     }
 
     const address = req.socket.remoteAddress ?? 'unknown';
