@@ -79,6 +79,9 @@ export function observedWebSocketClass(Native: typeof WebSocket, observer: Socke
         const { code, reason, wasClean } = event as CloseEvent;
         observer.emit({ kind: 'close', id: this.#id, close: { code, reason, wasClean, time } });
         live.splice(live.indexOf(this), 1);
+        // A socket that failed to connect reached CLOSED before its close event,
+        // so sample() below sees no state change: re-evaluate the run's status here.
+        observer.changed();
       }
       this.sample();
     }
