@@ -25,6 +25,16 @@ const GLOBALS: Record<'base' | LessonInput, string> = {
     '/** The lesson canvas’s pixels (RGBA, row by row). */\ndeclare const PIXELS: { width: number; height: number; data: Uint8ClampedArray } | null;',
 };
 
+// Monaco's own themes, with comments lightened in the dark one to reach WCAG AA contrast.
+monaco.editor.defineTheme('wsp-light', { base: 'vs', inherit: true, rules: [], colors: {} });
+monaco.editor.defineTheme('wsp-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '8fbf7f' }],
+  colors: {},
+});
+const themeName = (dark: boolean): string => (dark ? 'wsp-dark' : 'wsp-light');
+
 export interface CodeEditor {
   getCode(): string;
   setCode(code: string): void;
@@ -55,7 +65,7 @@ export function createEditor(
   const editor = monaco.editor.create(host, {
     model,
     ariaLabel: options.ariaLabel,
-    theme: options.dark ? 'vs-dark' : 'vs',
+    theme: themeName(options.dark),
     automaticLayout: true,
     minimap: { enabled: false },
     fontSize: 14,
@@ -92,7 +102,7 @@ export function createEditor(
       errorLines.clear();
       delete host.dataset.errorLine;
     },
-    setDark: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
+    setDark: (dark) => monaco.editor.setTheme(themeName(dark)),
     focus: () => editor.focus(),
   };
 }

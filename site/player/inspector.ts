@@ -55,7 +55,13 @@ function socketView(socket: SocketRecord, strings: UiStrings): HTMLDetailsElemen
     const samples = socket.buffered.slice(-SHOWN_SAMPLES).map((b) => `${b.amount} B @ ${ms(b.time)}`);
     view.append(el('p', `${strings.buffered}: ${samples.join(', ')}`, 'buffered'));
   }
-  view.append(framesTable(socket, strings));
+  // A scrollable region must be reachable by keyboard.
+  const scroller = el('div', undefined, 'frames-scroll');
+  scroller.tabIndex = 0;
+  scroller.setAttribute('role', 'region');
+  scroller.setAttribute('aria-label', `${strings.frames} #${socket.id}`);
+  scroller.append(framesTable(socket, strings));
+  view.append(scroller);
   return view;
 }
 

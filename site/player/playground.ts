@@ -79,7 +79,11 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     if (!settingCode) save.schedule();
   });
 
-  const terminal = createTerminal(part('terminal'), { dark: isDark(), onLine: (line) => sendLine(line) });
+  const terminal = createTerminal(part('terminal'), {
+    dark: isDark(),
+    onLine: (line) => sendLine(line),
+    mirror: part('transcript'),
+  });
   document.addEventListener(THEME_EVENT, () => {
     editor.setDark(isDark());
     terminal.setDark(isDark());

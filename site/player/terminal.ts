@@ -42,7 +42,12 @@ export interface OutputTerminal {
 
 export function createTerminal(
   host: HTMLElement,
-  options: { dark: boolean; onLine: (line: string) => void },
+  options: {
+    dark: boolean;
+    onLine: (line: string) => void;
+    /** A hidden element that receives every printed line unwrapped (the terminal only keeps what fits). */
+    mirror?: HTMLElement;
+  },
 ): OutputTerminal {
   const term = new Terminal({
     convertEol: true,
@@ -87,6 +92,7 @@ export function createTerminal(
 
   function print(style: LineStyle, text: string): void {
     transcript.push(text);
+    options.mirror?.append(`${text}\n`);
     if (transcript.length > MAX_TRANSCRIPT) transcript = transcript.slice(-MAX_TRANSCRIPT);
     // Output goes above the line being typed, which is then drawn again.
     term.write(`\r\x1b[2K${COLOURS[style]}${text}${COLOURS[style] ? RESET : ''}\r\n`);
@@ -101,6 +107,7 @@ export function createTerminal(
     },
     clear() {
       transcript = [];
+      options.mirror?.replaceChildren();
       term.clear();
       term.write('\r\x1b[2K');
       redrawInput();

@@ -22,7 +22,6 @@ export function createOutbox(post: (events: RunEvent[]) => void, now: () => numb
   let dropped = 0;
 
   function flush(): void {
-    scheduled = false;
     if (queue.length === 0) return;
     const batch = queue;
     queue = [];
@@ -31,11 +30,16 @@ export function createOutbox(post: (events: RunEvent[]) => void, now: () => numb
 
   function push(event: RunEvent): void {
     queue.push(event);
-    if (queue.length >= BATCH) flush();
-    else if (!scheduled) {
+    if (!scheduled) {
+      // Leading edge: the first event goes at once (the code may never yield again,
+      // as in `console.log(…); while (true) {}`); the rest wait for the next task or a full batch.
+      flush();
       scheduled = true;
-      setTimeout(flush, 0);
-    }
+      setTimeout(() => {
+        scheduled = false;
+        flush();
+      }, 0);
+    } else if (queue.length >= BATCH) flush();
   }
 
   function consoleEntry(entry: ConsoleEntry): void {

@@ -8,8 +8,10 @@
 //     editor and terminal are loaded (they load when it scrolls into view — use
 //     `openLesson`, which scrolls to it and waits), and `data-run-status` =
 //     idle | running | finished | stopped | failed.
-//   - The terminal is in `role="region"` named Output/输出; its text is in the DOM
-//     (xterm's DOM renderer), read it with `terminalText(page)`.
+//   - The terminal is in `role="region"` named Output/输出; xterm's DOM renderer puts
+//     the visible rows in the page (`visibleTerminalRows`), and every printed line is
+//     also kept unwrapped in a hidden `[data-role="transcript"]` (`terminalText`,
+//     `waitForTerminal`).
 //   - The exercise panel has `data-check-status` = idle | pass | fail.
 //   - A `file` input is an `<input type="file">` inside the playground; a `canvas`
 //     input is a `<canvas>` inside it.
@@ -55,8 +57,23 @@ export async function openLesson(page: Page, url: string): Promise<void> {
   await page.locator('[data-playground][data-ready="true"]').waitFor({ timeout: 30_000 });
 }
 
-/** The terminal's visible text (xterm's DOM renderer rows). */
-export function terminalText(page: Page): Promise<string> {
+/** Everything printed to the terminal this page load, unwrapped, one line per console line. */
+export async function terminalText(page: Page): Promise<string> {
+  return (await page.locator('[data-playground] [data-role="transcript"]').textContent()) ?? '';
+}
+
+/** Resolves with the terminal's text once it contains `text`. */
+export async function waitForTerminal(page: Page, text: string): Promise<string> {
+  await page.waitForFunction(
+    (wanted) => document.querySelector('[data-playground] [data-role="transcript"]')?.textContent?.includes(wanted),
+    text,
+    { timeout: 20_000 },
+  );
+  return terminalText(page);
+}
+
+/** The rows xterm.js shows right now (its DOM renderer's text: what a reader sees). */
+export function visibleTerminalRows(page: Page): Promise<string> {
   return page.locator('[data-playground] .xterm-rows').innerText();
 }
 
@@ -71,7 +88,8 @@ export async function waitForRunStatus(page: Page, ...statuses: string[]): Promi
 
 /** Replaces the editor's code by typing it, the way a reader would (select all, then type). */
 export async function typeCode(page: Page, code: string): Promise<void> {
-  await page.locator('[data-role="editor"] .monaco-editor textarea').focus();
+  // Monaco takes input through an EditContext element (no textarea) in Chromium; clicking focuses it.
+  await page.locator('[data-role="editor"] .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   // insertText avoids Monaco's auto-closing brackets and indentation.

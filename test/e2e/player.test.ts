@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, openLesson, terminalText, typeCode, waitForRunStatus } from './browser.ts';
+import { launchBrowser, newPage, openLesson, typeCode, visibleTerminalRows, waitForRunStatus, waitForTerminal } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const LESSON = 'handshake';
@@ -14,15 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function waitForTerminal(page: Page, text: string): Promise<string> {
-  await page.waitForFunction(
-    (wanted) => document.querySelector('[data-playground] .xterm-rows')?.textContent?.includes(wanted),
-    text,
-    { timeout: 20_000 },
-  );
-  return terminalText(page);
-}
 
 async function editorText(page: Page): Promise<string> {
   // Monaco renders non-breaking spaces; compare with plain ones.
@@ -77,6 +68,8 @@ describe('the playground', () => {
     const text = await waitForTerminal(page, 'closed, code = 1000');
     expect(text).toContain('open, readyState = 1');
     expect(text).toMatch(/GET \/handshake/);
+    // What the reader sees: xterm's rows are real text in the page.
+    expect(await visibleTerminalRows(page)).toContain('closed, code = 1000');
     await waitForRunStatus(page, 'finished');
     const inspector = await page.locator('[data-role="inspector-list"]').innerText();
     expect(inspector).toContain('/handshake');
