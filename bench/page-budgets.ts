@@ -39,57 +39,51 @@ function countJs(page: Page): { stop(): Promise<number> } {
   };
 }
 
+// Page-side code is passed as source text: tsx would otherwise wrap the
+// functions with helpers (`__name`) that do not exist in the page.
+
 /** Scrolls the playground into view and times until Monaco is editable. */
 function timeToEditor(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const root = document.querySelector<HTMLElement>('[data-playground]')!;
-        const start = performance.now();
-        root.scrollIntoView();
-        const poll = (): void => {
-          if (root.dataset.ready === 'true' && root.querySelector('.monaco-editor .view-lines')) resolve(performance.now() - start);
-          else requestAnimationFrame(poll);
-        };
-        poll();
-      }),
-  );
+  return page.evaluate(`new Promise((resolve) => {
+    const root = document.querySelector('[data-playground]');
+    const start = performance.now();
+    root.scrollIntoView();
+    (function poll() {
+      if (root.dataset.ready === 'true' && root.querySelector('.monaco-editor .view-lines')) resolve(performance.now() - start);
+      else requestAnimationFrame(poll);
+    })();
+  })`);
 }
 
 /** Clicks Run and times until the terminal shows the echoed message. */
 function timeRunToEcho(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const rows = document.querySelector('[data-playground] .xterm-rows')!;
-        const before = (rows.textContent?.match(/echoed budget/g) ?? []).length;
-        const observer = new MutationObserver(() => {
-          if ((rows.textContent?.match(/echoed budget/g) ?? []).length > before) {
-            observer.disconnect();
-            resolve(performance.now() - start);
-          }
-        });
-        observer.observe(rows, { childList: true, subtree: true, characterData: true });
-        const start = performance.now();
-        document.querySelector<HTMLButtonElement>('[data-role="run"]')!.click();
-      }),
-  );
+  return page.evaluate(`new Promise((resolve) => {
+    const transcript = document.querySelector('[data-playground] [data-role="transcript"]');
+    const count = () => (transcript.textContent.match(/echoed budget/g) || []).length;
+    const before = count();
+    const observer = new MutationObserver(() => {
+      if (count() > before) {
+        observer.disconnect();
+        resolve(performance.now() - start);
+      }
+    });
+    observer.observe(transcript, { childList: true, subtree: true, characterData: true });
+    const start = performance.now();
+    document.querySelector('[data-role="run"]').click();
+  })`);
 }
 
 /** Baseline: a WebSocket opened by the page itself, open → send → echo. */
 function timeBareEcho(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const start = performance.now();
-        const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/echo`);
-        ws.onopen = () => ws.send('budget');
-        ws.onmessage = () => {
-          resolve(performance.now() - start);
-          ws.close();
-        };
-      }),
-  );
+  return page.evaluate(`new Promise((resolve) => {
+    const start = performance.now();
+    const ws = new WebSocket((location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.host + '/echo');
+    ws.onopen = () => ws.send('budget');
+    ws.onmessage = () => {
+      resolve(performance.now() - start);
+      ws.close();
+    };
+  })`);
 }
 
 const server = await startServer();
@@ -121,7 +115,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
-  await page.evaluate(([slug, code]) => localStorage.setItem(`wsp:code:${slug}`, code), [SLUG, ECHO_CODE] as const);
+  await page.evaluate(`localStorage.setItem(${JSON.stringify(`wsp:code:${SLUG}`)}, ${JSON.stringify(ECHO_CODE)})`);
   await page.reload();
   await timeToEditor(page);
   const runTimes: number[] = [];

@@ -53,7 +53,6 @@ export function createEditor(
     target: 99 /* ESNext */,
     module: 99 /* ESNext */,
     allowNonTsExtensions: true,
-    lib: ['esnext', 'dom'],
     // Every snippet is a module, so top-level await is not flagged.
     moduleDetection: 3 /* Force */,
   } as Parameters<typeof javascriptDefaults.setCompilerOptions>[0]);

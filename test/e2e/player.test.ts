@@ -211,6 +211,20 @@ describe('the playground', () => {
     await page.context().close();
   });
 
+  it('hands the lesson inputs to the code: the picked file as FILE, the canvas as PIXELS', async () => {
+    const page = await newPage(browser);
+    await openLesson(page, `${baseUrl}/en/send/`);
+    await page.locator('[data-playground] input[type="file"]').setInputFiles({
+      name: 'note.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hello file'),
+    });
+    await typeCode(page, "console.log(FILE.name, FILE.size, await FILE.text(), PIXELS.width, PIXELS.height, PIXELS.data.length, PIXELS.data[3]);");
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    expect(await waitForTerminal(page, 'note.txt')).toContain('note.txt 10 hello file 400 320 512000 255');
+    await page.context().close();
+  });
+
   it('runs from the keyboard alone: Tab to the editor, type, Ctrl+Enter', async () => {
     const page = await newPage(browser);
     await openLesson(page, `${baseUrl}/en/${LESSON}/`);
