@@ -1,14 +1,6 @@
 // The instructor page: a live view of the workshop from the admin socket, and
 // the form that pushes an announcement to every participant's page.
-
-interface Snapshot {
-  type: 'snapshot';
-  participants: number;
-  reporting: number;
-  passed: Record<string, number>;
-  rooms: Array<{ room: string; count: number }>;
-  instances: number;
-}
+import type { WorkshopSnapshot as Snapshot } from '../../echo-server/workshop/workshop-hub.ts';
 
 interface Reply {
   type: 'announced' | 'error';

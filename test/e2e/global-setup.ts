@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Origin of the server under test, no trailing slash. */
     baseUrl: string;
+    /** The instructor token the server under test was started with. */
+    adminToken: string;
   }
 }
 
@@ -18,6 +20,7 @@ let server: ServerProcess | undefined;
 export async function setup(project: TestProject): Promise<void> {
   server = await startServer();
   project.provide('baseUrl', server.url);
+  project.provide('adminToken', server.adminToken);
 }
 
 export async function teardown(): Promise<void> {

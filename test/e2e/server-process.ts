@@ -2,6 +2,7 @@
 // ephemeral port; it builds the site first when it is stale) and returns the
 // first URL it prints. Used by the e2e global setup and bench/page-budgets.ts.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 
 /** Building the site on a busy two-core machine can take minutes. */
 const START_TIMEOUT_MS = 420_000;
@@ -9,13 +10,17 @@ const START_TIMEOUT_MS = 420_000;
 export interface ServerProcess {
   /** Origin of the server, no trailing slash, e.g. 'http://127.0.0.1:41234'. */
   url: string;
+  /** The instructor token the server was started with (ADMIN_TOKEN). */
+  adminToken: string;
   /** SIGTERM, then SIGKILL if it has not exited within 6 s. */
   stop(): Promise<void>;
 }
 
 export async function startServer(): Promise<ServerProcess> {
+  const adminToken = randomBytes(12).toString('base64url');
   const child = spawn(process.execPath, ['--import', 'tsx', 'echo-server/cli.ts', '--port', '0', '--quiet'], {
     cwd: new URL('../..', import.meta.url),
+    env: { ...process.env, ADMIN_TOKEN: adminToken },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -46,6 +51,7 @@ export async function startServer(): Promise<ServerProcess> {
   child.stderr.resume();
   return {
     url,
+    adminToken,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -4,19 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { RunningServer } from '../../echo-server/index.ts';
+import type { WorkshopSnapshot as Snapshot } from '../../echo-server/workshop/workshop-hub.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeEvent, httpUrl, makeStaticRoot, nextMessages, openClient, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
 
 const TOKEN = 'test-token-123';
 
-interface Snapshot {
-  type: 'snapshot';
-  participants: number;
-  reporting: number;
-  passed: Record<string, number>;
-  rooms: Array<{ room: string; count: number }>;
-}
 
 /** Reads messages until one of `type` satisfies `done` (the admin socket also sends a snapshot a second). */
 async function nextOfType<T extends { type: string }>(ws: WebSocket, type: string, done: (m: T) => boolean = () => true): Promise<T> {
