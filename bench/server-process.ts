@@ -31,13 +31,15 @@ const ENTRY: Record<BenchServer, string> = {
 
 function nextMessage<T extends ToParent['type']>(child: ChildProcess, type: T): Promise<Extract<ToParent, { type: T }>> {
   return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`benchmark server exited (${code})`));
     const onMessage = (message: ToParent) => {
       if (message.type !== type) return;
       child.off('message', onMessage);
+      child.off('exit', onExit);
       resolve(message as Extract<ToParent, { type: T }>);
     };
     child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`benchmark server exited (${code})`)));
+    child.once('exit', onExit);
   });
 }
 
