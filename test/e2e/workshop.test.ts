@@ -40,6 +40,8 @@ describe('workshop', () => {
     await instructor.goto(`${baseUrl}/workshop/?token=${encodeURIComponent(token)}`);
     await instructor.waitForURL(`${baseUrl}/en/workshop/?token=${encodeURIComponent(token)}`);
     await instructor.locator('[data-connection="open"]').waitFor();
+    // The language switch keeps the token.
+    expect(await instructor.locator('.lang-switch').getAttribute('href')).toBe(`/zh/workshop/?token=${encodeURIComponent(token)}`);
     await instructor.waitForFunction(() => Number(document.querySelector('[data-lesson-row="handshake"] [data-passed]')?.textContent) >= 1);
     expect(await figure(instructor, '[data-participants]')).toBeGreaterThanOrEqual(1);
     expect(await figure(instructor, '[data-reporting]')).toBeGreaterThanOrEqual(1);
