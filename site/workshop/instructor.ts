@@ -48,7 +48,7 @@ export function startInstructorPage(root: HTMLElement): void {
   const token = new URLSearchParams(location.search).get('token') ?? '';
   // The other language's instructor page needs the token too.
   const languageLink = document.querySelector<HTMLAnchorElement>('.lang-switch');
-  if (languageLink) languageLink.search = location.search;
+  if (languageLink) languageLink.href = languageLink.pathname + location.search;
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/admin?token=${encodeURIComponent(token)}`;
   const status = root.querySelector<HTMLElement>('[data-connection]');
   const form = root.querySelector<HTMLFormElement>('[data-announce-form]');
