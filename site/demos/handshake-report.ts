@@ -23,7 +23,8 @@ export function headerValue(report: HandshakeReport, name: string): string | und
 export function requestHeadBytes(report: HandshakeReport): number {
   const { method, path, httpVersion, headers } = report.request;
   const lines = [`${method} ${path} HTTP/${httpVersion}`, ...headers.map(([n, v]) => `${n}: ${v}`), '', ''];
-  return new TextEncoder().encode(lines.join('\r\n')).length;
+  // The server decodes header bytes as latin1, one character per byte, so characters are bytes.
+  return lines.join('\r\n').length;
 }
 
 /** Why no report came: the close code, or none when the first message was something else. */

@@ -6,5 +6,6 @@
 export function responseHeadBytes(res: Response): number {
   const lines = [`HTTP/1.1 ${res.status} ${res.statusText}`];
   res.headers.forEach((value, name) => lines.push(`${name}: ${value}`));
-  return new TextEncoder().encode(`${lines.join('\r\n')}\r\n\r\n`).length;
+  // Header values are byte strings (one character per byte), so characters are bytes.
+  return `${lines.join('\r\n')}\r\n\r\n`.length;
 }
