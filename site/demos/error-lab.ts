@@ -22,7 +22,7 @@ const mount: MountDemo = (el, ctx) => {
   function watch(title: string, url: string, onOpen?: (ws: WebSocket) => void): void {
     const started = performance.now();
     const events = h('ul', {});
-    log.prepend(h('li', {}, h('strong', {}, title), ' ', h('code', {}, url.replace(ctx.serverUrl, '')), events));
+    log.prepend(h('li', {}, h('strong', {}, title), ' ', h('code', {}, decodeURIComponent(url.replace(ctx.serverUrl, ''))), events));
     while (log.children.length > 5) log.lastElementChild?.remove();
     const note = (text: string, kind: string) =>
       events.append(h('li', { class: `is-${kind}` }, `${Math.round(performance.now() - started)} ms · ${text}`));

@@ -1,0 +1,113 @@
+// Every lesson folder, in both locales, in real Chromium against the real
+// server (see global-setup.ts): the page loads, the starter runs without an
+// uncaught error, the starter does not pass its check (unless the lesson says
+// it should), and the solution does.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { lessonFrontmatter } from '../../site/lessons/schema.ts';
+import type { Locale } from '../../site/runner/run-record.ts';
+import { launchBrowser, newPage, openLesson, terminalText } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const lessonsDir = fileURLToPath(new URL('../../lessons/', import.meta.url));
+
+/** A lesson is a folder with prose in both locales. */
+const slugs = readdirSync(lessonsDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(`${lessonsDir}${d.name}/zh.md`) && existsSync(`${lessonsDir}${d.name}/en.md`))
+  .map((d) => d.name)
+  .sort();
+
+const BUTTONS: Record<Locale, { run: string; solution: string; stop: string }> = {
+  zh: { run: '运行', solution: '答案', stop: '停止' },
+  en: { run: 'Run', solution: 'Solution', stop: 'Stop' },
+};
+/** A starter that has not returned by then is stopped; its output is still checked. */
+const STARTER_MS = 30_000;
+/** The solution must pass within this long (the slowest solutions take a few seconds). */
+const SOLUTION_MS = 60_000;
+
+function frontmatter(slug: string, locale: Locale) {
+  const source = readFileSync(`${lessonsDir}${slug}/${locale}.md`, 'utf8');
+  return lessonFrontmatter.parse(parseFrontmatter(source, { frontmatter: 'empty-with-spaces' }).frontmatter);
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const playground = (page: Page) => page.locator('[data-playground]');
+const checkStatus = (page: Page) => page.locator('[data-playground] [data-check-status]').getAttribute('data-check-status');
+
+/** Clicks Run and resolves with the run status once the code's top level has returned (or was stopped after `ms`). */
+async function runToEnd(page: Page, locale: Locale, ms: number): Promise<string> {
+  await page.getByRole('button', { name: BUTTONS[locale].run, exact: true }).click();
+  const ended = () =>
+    page.waitForFunction(
+      () => !['running', 'idle'].includes(document.querySelector('[data-playground]')?.getAttribute('data-run-status') ?? ''),
+      null,
+      { timeout: ms },
+    );
+  try {
+    await ended();
+  } catch {
+    await page.getByRole('button', { name: BUTTONS[locale].stop, exact: true }).click();
+    await ended();
+  }
+  return (await playground(page).getAttribute('data-run-status')) ?? '';
+}
+
+/** What the run showed of an uncaught error: a marked editor line, or "Uncaught" in the terminal. */
+async function uncaughtError(page: Page): Promise<string | null> {
+  const line = await page.locator('[data-role="editor"]').getAttribute('data-error-line');
+  const terminal = await terminalText(page);
+  const uncaught = terminal.split('\n').find((l) => l.includes('Uncaught'));
+  if (uncaught) return uncaught;
+  return line === null ? null : `error marked on line ${line}`;
+}
+
+describe.each(slugs)('lesson %s', (slug) => {
+  it.each(['zh', 'en'] as const)('%s: loads, the starter runs cleanly, the solution passes', async (locale) => {
+    const { starterPasses, inputs } = frontmatter(slug, locale);
+    const page = await newPage(browser);
+    try {
+      const response = await page.goto(`${baseUrl}/${locale}/${slug}/`);
+      expect(response?.status(), `${locale}/${slug} HTTP status`).toBe(200);
+      await expect(page.locator('article h1').innerText()).resolves.not.toBe('');
+      await openLesson(page, `${baseUrl}/${locale}/${slug}/`);
+      if (inputs.includes('file')) {
+        await playground(page).locator('input[type="file"]').setInputFiles({
+          name: 'notes.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('a small file picked in the e2e test\n'),
+        });
+      }
+
+      const starterStatus = await runToEnd(page, locale, STARTER_MS);
+      expect(['finished', 'stopped'], `starter run status of ${locale}/${slug}`).toContain(starterStatus);
+      expect(await uncaughtError(page), `starter of ${locale}/${slug}`).toBeNull();
+      expect((await terminalText(page)).trim(), `starter output of ${locale}/${slug}`).not.toBe('');
+      if (starterPasses) expect(await checkStatus(page), `starter check of ${locale}/${slug}`).toBe('pass');
+      else expect(await checkStatus(page), `starter check of ${locale}/${slug}`).not.toBe('pass');
+
+      await page.getByRole('button', { name: BUTTONS[locale].solution, exact: true }).click();
+      await page.getByRole('button', { name: BUTTONS[locale].run, exact: true }).click();
+      await page
+        .locator('[data-playground] [data-check-status="pass"]')
+        .waitFor({ timeout: SOLUTION_MS })
+        .catch(async () => {
+          const hint = await page.locator('[data-role="check-result"]').innerText();
+          throw new Error(`solution of ${locale}/${slug} did not pass: ${hint}\n${await terminalText(page)}`);
+        });
+      expect(await uncaughtError(page), `solution of ${locale}/${slug}`).toBeNull();
+    } finally {
+      await page.context().close();
+    }
+  }, 150_000);
+});
