@@ -1,12 +1,13 @@
 // `npm start` builds the site first when dist/ is missing or older than what
 // it is built from, so a fresh clone (or a pulled change) just works.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SOURCES = ['site', 'lessons', 'public', 'astro.config.mjs', 'package.json', 'echo-server/csp.ts'];
+// echo.ts is shown to readers in the servers lesson, so the site embeds it.
+const SOURCES = ['site', 'lessons', 'public', 'astro.config.mjs', 'package.json', 'echo-server/csp.ts', 'echo-server/endpoints/echo.ts'];
 
 /** Newest modification time under `path` (0 when it does not exist). */
 function newestMtime(path: string): number {
@@ -26,10 +27,29 @@ export function staleReason(distDir: string, root = ROOT): string | null {
   return changed ? `${changed} changed since the last build` : null;
 }
 
-/** Runs `astro build`; resolves when it succeeded, rejects with why it failed. */
-export function buildSite(root = ROOT): Promise<void> {
+/**
+ * Runs `astro build` into a staging folder, then swaps it in for `dist/`, so a
+ * server started meanwhile, or a second build running at the same time, never
+ * sees a half-written site. Rejects with why the build failed.
+ */
+export async function buildSite(root = ROOT): Promise<void> {
+  const dist = join(root, 'dist');
+  const staging = `${dist}.building-${process.pid}`;
+  const previous = `${dist}.previous-${process.pid}`;
+  try {
+    await astroBuild(root, staging);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  if (existsSync(dist)) renameSync(dist, previous);
+  renameSync(staging, dist);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+function astroBuild(root: string, outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/astro/astro.js'), 'build'], {
+    const child = spawn(process.execPath, [join(root, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir], {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },

@@ -4,6 +4,7 @@
 import { BadRequest, intParam, type Endpoint } from './endpoint.ts';
 
 const NEVER_SENT = new Map([
+  [1002, 'means the peer broke the protocol; a server sends it only when that really happened, so it is not faked here'],
   [1004, 'is reserved'],
   [1005, 'only reports "no status code" locally and is never sent'],
   [1006, 'only reports "closed abnormally" locally and is never sent'],
@@ -34,7 +35,7 @@ export const close: Endpoint<CloseRequest> = {
     const code = /^\d+$/.test(rawCode) ? Number(rawCode) : Number.NaN;
     const why = refusedCloseCode(code);
     if (why) {
-      throw new BadRequest(`close code ${rawCode} ${why}. A server may send 1000–1003, 1007–1014 or 3000–4999.`);
+      throw new BadRequest(`close code ${rawCode} ${why}. This endpoint sends 1000, 1001, 1003, 1007–1014 or 3000–4999.`);
     }
     const reason = query.get('reason') ?? '';
     const bytes = Buffer.byteLength(reason);
