@@ -151,7 +151,8 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
         if (error.line) editor.markError(error.line, error.column, error.message);
       } else if (event.kind === 'status') {
         setStatus(record.status);
-        if (record.status === 'stopped') terminal.print('system', `── ${strings.runStopped}`);
+        const ended = { stopped: strings.runStopped, finished: strings.runFinished, failed: strings.runFailed, running: '' }[record.status];
+        if (ended) terminal.print('system', `── ${ended}`);
         if (record.status !== 'running') runCheck.now();
       }
     }

@@ -69,6 +69,7 @@ describe('the playground', () => {
     expect(text).toContain('open, readyState = 1');
     expect(text).toMatch(/GET \/handshake/);
     // What the reader sees: xterm's rows are real text in the page.
+    await page.waitForFunction(() => document.querySelector('[data-playground] .xterm-rows')?.textContent?.includes('closed, code = 1000'));
     expect(await visibleTerminalRows(page)).toContain('closed, code = 1000');
     await waitForRunStatus(page, 'finished');
     const inspector = await page.locator('[data-role="inspector-list"]').innerText();
