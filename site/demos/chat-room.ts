@@ -23,7 +23,8 @@ const mount: MountDemo = (el, ctx) => {
   const root = demoRoot('chat-room', t.label);
   const count = h('output', { class: 'demo-chat-room-count', 'aria-live': 'polite' }, t.count(0));
   const status = liveStatus();
-  const list = h('ol', { class: 'demo-chat-room-messages', role: 'log', 'aria-label': t.messages, 'aria-live': 'polite' });
+  // A log region (not a list: lists may not take role="log"), newest last.
+  const list = h('div', { class: 'demo-chat-room-messages', role: 'log', 'aria-label': t.messages, 'aria-live': 'polite' });
   const nameInput = h('input', { id: `${id}-name`, type: 'text', maxlength: MAX_NAME, value: `${t.defaultName}-${Math.floor(Math.random() * 1000)}` });
   const join = h('button', { type: 'submit' }, t.join);
   const textInput = h('input', { id: `${id}-text`, type: 'text', maxlength: MAX_TEXT, disabled: true, autocomplete: 'off' });
@@ -38,7 +39,7 @@ const mount: MountDemo = (el, ctx) => {
 
   function show(who: string, text: string, kind: 'message' | 'notice', time: string): void {
     const when = new Date(time).toLocaleTimeString(ctx.locale === 'zh' ? 'zh-CN' : 'en');
-    const item = h('li', { class: `is-${kind}` }, h('time', { datetime: time }, when), ' ');
+    const item = h('p', { class: `is-${kind}` }, h('time', { datetime: time }, when), ' ');
     if (kind === 'message') item.append(h('strong', {}, who), ': ', text);
     else item.append(text);
     list.append(item);
