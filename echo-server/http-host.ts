@@ -18,8 +18,8 @@ export interface HttpApiContext {
   webSocketPaths: ReadonlySet<string>;
 }
 
-function sendJson(res: ServerResponse, value: unknown): void {
-  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+function sendJson(res: ServerResponse, value: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   res.end(JSON.stringify(value));
 }
 
@@ -48,7 +48,8 @@ export function createApiHandler(ctx: HttpApiContext): RequestHandler {
           connections: ctx.stats.openCount(),
         });
       case '/api/weather':
-        return sendJson(res, currentReading());
+        // Readable from any origin: the reader's code runs in a sandbox whose origin is opaque.
+        return sendJson(res, currentReading(), { 'Access-Control-Allow-Origin': '*' });
       case '/metrics':
         ctx.registry.metrics().then(
           (text) => {

@@ -11,10 +11,12 @@ export function acceptFor(key: string): string {
   return createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64');
 }
 
+// accept comes before request: a long request (big cookies) may be cut short
+// by a viewer, and the accept is what the handshake lesson needs.
 interface HandshakeReport {
   type: 'handshake';
-  request: { method: string; path: string; httpVersion: string; headers: [string, string][] };
   accept: string;
+  request: { method: string; path: string; httpVersion: string; headers: [string, string][] };
 }
 
 export const handshake: Endpoint<HandshakeReport> = {
@@ -24,8 +26,8 @@ export const handshake: Endpoint<HandshakeReport> = {
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
     return {
       type: 'handshake',
-      request: { method: req.method ?? 'GET', path: req.url ?? '/', httpVersion: req.httpVersion, headers },
       accept: acceptFor(String(req.headers['sec-websocket-key'] ?? '').trim()),
+      request: { method: req.method ?? 'GET', path: req.url ?? '/', httpVersion: req.httpVersion, headers },
     };
   },
   open(conn, report) {

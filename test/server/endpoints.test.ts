@@ -39,6 +39,7 @@ describe('HTTP endpoints', () => {
   it('GET /api/weather returns a reading', async () => {
     const res = await fetch(httpUrl(server, '/api/weather'));
     expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const r = (await res.json()) as Record<string, unknown>;
     expect(Object.keys(r).sort()).toEqual(['city', 'condition', 'humidity', 'seq', 'temperatureC', 'updatedAt']);
     expect(Number.isInteger(r.seq)).toBe(true);
@@ -103,6 +104,8 @@ describe('WS /handshake', () => {
     const accepted = handshakeResponseHeaders(ws)['sec-websocket-accept'];
     const [report] = (await nextMessages(ws, 1)) as [Record<string, any>];
     expect(report.type).toBe('handshake');
+    // accept first, so a viewer that cuts long messages still shows it.
+    expect(Object.keys(report)).toEqual(['type', 'accept', 'request']);
     expect(report.request.method).toBe('GET');
     expect(report.request.path).toBe('/handshake?x=1');
     expect(report.request.httpVersion).toBe('1.1');
