@@ -6,6 +6,8 @@ import RunWorker from './worker.ts?worker&inline';
 import { CHANNEL, isPageToFrame, isWorkerToFrame, type FrameToPage, type PageToFrame } from './protocol.ts';
 
 let current: { runId: number; worker: Worker } | undefined;
+// A worker started ahead of time, so Run does not wait for one to boot.
+let spare = new RunWorker();
 
 function toPage(message: FrameToPage): void {
   // The page's origin is the only one that can embed this frame with our CSP; '*' is needed because an
@@ -23,7 +25,8 @@ function stop(): void {
 function run(message: Extract<PageToFrame, { type: 'run' }>): void {
   stop();
   const { runId } = message;
-  const worker = new RunWorker();
+  const worker = spare;
+  spare = new RunWorker();
   worker.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (isWorkerToFrame(event.data)) toPage({ channel: CHANNEL, type: 'events', runId, events: event.data.events });
   });

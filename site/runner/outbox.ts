@@ -44,7 +44,8 @@ export function createOutbox(post: (events: RunEvent[]) => void, now: () => numb
 
   function consoleEntry(entry: ConsoleEntry): void {
     const t = now();
-    tokens = Math.min(CONSOLE_BURST, tokens + ((t - refilledAt) / 1000) * CONSOLE_PER_SECOND);
+    // The clock restarts when a run begins in a worker started ahead of it: never refill by a negative time.
+    tokens = Math.min(CONSOLE_BURST, tokens + (Math.max(0, t - refilledAt) / 1000) * CONSOLE_PER_SECOND);
     refilledAt = t;
     if (tokens < 1) {
       dropped++;

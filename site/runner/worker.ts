@@ -16,7 +16,8 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope & Record<string, unknown>;
 const post = scope.postMessage.bind(scope);
-const started = performance.now();
+// Times count from the start of the run, not of the worker (which may be started ahead of it).
+let started = performance.now();
 const now = (): number => Math.round((performance.now() - started) * 10) / 10;
 const outbox = createOutbox((events: RunEvent[]) => post({ channel: CHANNEL, type: 'events', events }), now);
 
@@ -76,6 +77,7 @@ function sendLine(text: string): void {
 }
 
 async function start(code: string, globals: RunGlobals): Promise<void> {
+  started = performance.now();
   Object.assign(scope, globals, { WebSocket: sockets.WebSocket });
   installConsole();
   installErrorHandlers();
