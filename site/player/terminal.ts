@@ -15,7 +15,7 @@ const COLOURS: Record<LineStyle, string> = {
   warn: '\x1b[33m',
   error: '\x1b[31m',
   debug: '\x1b[90m',
-  system: '\x1b[2m',
+  system: '\x1b[90m',
   input: '\x1b[32m',
 };
 const RESET = '\x1b[0m';
