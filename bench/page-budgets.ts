@@ -5,13 +5,14 @@
 //   2. playground entering view → editable editor (target ≤ 1 s);
 //   3. Run → first echoed message (target ≤ 50 ms), next to a bare WebSocket echo
 //      round trip from the same page in the same run (the baseline).
-// Usage: node --import tsx bench/page-budgets.ts [lesson-slug]
+// Part of `npm run bench`; alone: node --import tsx bench/page-budgets.ts [lesson-slug]
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/browser.ts';
 import { startServer } from '../test/e2e/server-process.ts';
 
-const SLUG = process.argv[2] ?? 'handshake';
+const DEFAULT_SLUG = 'handshake';
 const RUNS = 7;
 const ECHO_CODE = "const ws = new WebSocket(ECHO_URL);\nws.onopen = () => ws.send('budget');\nws.onmessage = (e) => console.log('echoed', e.data);\n";
 
@@ -86,57 +87,61 @@ function timeBareEcho(page: Page): Promise<number> {
   })`);
 }
 
-const server = await startServer();
-const browser = await launchBrowser();
-try {
-  const url = `${server.url}/en/${SLUG}/`;
-  const editorTimes: number[] = [];
-  let jsBefore = 0;
-  let jsPlayground = 0;
-  for (let i = 0; i < RUNS; i++) {
-    // A fresh context each time: nothing cached, as a first visit. 360 px wide, so the
-    // playground starts below the prose, out of view.
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+export default async function pageBudgets(slug = DEFAULT_SLUG): Promise<void> {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const url = `${server.url}/en/${slug}/`;
+    const editorTimes: number[] = [];
+    let jsBefore = 0;
+    let jsPlayground = 0;
+    for (let i = 0; i < RUNS; i++) {
+      // A fresh context each time: nothing cached, as a first visit. 360 px wide, so the
+      // playground starts below the prose, out of view.
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      const before = countJs(page);
+      await page.goto(url, { waitUntil: 'networkidle' });
+      const beforeBytes = await before.stop();
+      const after = countJs(page);
+      editorTimes.push(await timeToEditor(page));
+      await page.waitForLoadState('networkidle');
+      const playgroundBytes = await after.stop();
+      if (i === 0) {
+        jsBefore = beforeBytes;
+        jsPlayground = playgroundBytes;
+      }
+      await context.close();
+    }
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const before = countJs(page);
-    await page.goto(url, { waitUntil: 'networkidle' });
-    const beforeBytes = await before.stop();
-    const after = countJs(page);
-    editorTimes.push(await timeToEditor(page));
-    await page.waitForLoadState('networkidle');
-    const playgroundBytes = await after.stop();
-    if (i === 0) {
-      jsBefore = beforeBytes;
-      jsPlayground = playgroundBytes;
+    await page.goto(url);
+    await page.evaluate(`localStorage.setItem(${JSON.stringify(`wsp:code:${slug}`)}, ${JSON.stringify(ECHO_CODE)})`);
+    await page.reload();
+    await timeToEditor(page);
+    const runTimes: number[] = [];
+    const bareTimes: number[] = [];
+    await timeRunToEcho(page); // warm-up: first worker start, first connection
+    for (let i = 0; i < RUNS * 2; i++) {
+      // Alternate, so drift on the shared machine hits both alike.
+      runTimes.push(await timeRunToEcho(page));
+      bareTimes.push(await timeBareEcho(page));
     }
     await context.close();
-  }
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.evaluate(`localStorage.setItem(${JSON.stringify(`wsp:code:${SLUG}`)}, ${JSON.stringify(ECHO_CODE)})`);
-  await page.reload();
-  await timeToEditor(page);
-  const runTimes: number[] = [];
-  const bareTimes: number[] = [];
-  await timeRunToEcho(page); // warm-up: first worker start, first connection
-  for (let i = 0; i < RUNS * 2; i++) {
-    // Alternate, so drift on the shared machine hits both alike.
-    runTimes.push(await timeRunToEcho(page));
-    bareTimes.push(await timeBareEcho(page));
+    const run = median(runTimes);
+    const bare = median(bareTimes);
+    console.log(`page budgets (lesson ${slug}, headless Chromium, ${server.url})`);
+    console.log(`  JS before the playground is in view: ${kib(jsBefore)} gzip (target ≤ 60 KiB; ${((jsBefore / (60 * 1024)) * 100).toFixed(0)}% of it)`);
+    console.log(`    baseline, JS the playground loads when in view: ${kib(jsPlayground)} gzip (${(jsPlayground / Math.max(1, jsBefore)).toFixed(0)}× the initial JS)`);
+    console.log(`  playground in view → editable editor: median ${msText(median(editorTimes))} of ${RUNS} cold loads, first ${msText(editorTimes[0] ?? NaN)}, max ${msText(Math.max(...editorTimes))} (target ≤ 1000 ms)`);
+    console.log(`  Run → first echoed message: median ${msText(run)} of ${runTimes.length} (target ≤ 50 ms)`);
+    console.log(`    baseline, bare page WebSocket open→echo: median ${msText(bare)}; runner/bare ratio ${(run / bare).toFixed(2)}`);
+  } finally {
+    await browser.close();
+    await server.stop();
   }
-  await context.close();
-
-  const run = median(runTimes);
-  const bare = median(bareTimes);
-  console.log(`page budgets (lesson ${SLUG}, headless Chromium, ${server.url})`);
-  console.log(`  JS before the playground is in view: ${kib(jsBefore)} gzip (target ≤ 60 KiB; ${((jsBefore / (60 * 1024)) * 100).toFixed(0)}% of it)`);
-  console.log(`    baseline, JS the playground loads when in view: ${kib(jsPlayground)} gzip (${(jsPlayground / Math.max(1, jsBefore)).toFixed(0)}× the initial JS)`);
-  console.log(`  playground in view → editable editor: median ${msText(median(editorTimes))} of ${RUNS} cold loads, first ${msText(editorTimes[0] ?? NaN)}, max ${msText(Math.max(...editorTimes))} (target ≤ 1000 ms)`);
-  console.log(`  Run → first echoed message: median ${msText(run)} of ${runTimes.length} (target ≤ 50 ms)`);
-  console.log(`    baseline, bare page WebSocket open→echo: median ${msText(bare)}; runner/bare ratio ${(run / bare).toFixed(2)}`);
-} finally {
-  await browser.close();
-  await server.stop();
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await pageBudgets(process.argv[2]);
