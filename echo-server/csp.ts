@@ -21,7 +21,8 @@ const SITE_POLICY = [
 const RUNNER_POLICY = [
   "default-src 'none'",
   "script-src 'self' blob:",
-  "worker-src 'self' blob:",
+  // The run's worker comes from a data: URL (see site/runner/frame.ts).
+  "worker-src 'self' blob: data:",
   'connect-src ws: wss: http: https: blob: data:',
   "img-src 'self' data: blob:",
   "style-src 'unsafe-inline'",

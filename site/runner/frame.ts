@@ -5,9 +5,25 @@
 import RunWorker from './worker.ts?worker&inline';
 import { CHANNEL, isPageToFrame, isWorkerToFrame, type FrameToPage, type PageToFrame } from './protocol.ts';
 
+/**
+ * Starts a worker from a data: URL rather than the blob: URL Vite prefers: a
+ * blob: worker made in an opaque origin is not a secure context, so the code
+ * would have no crypto.subtle even on localhost or https. With no object URL
+ * to be had, Vite's wrapper takes its own data: URL path.
+ */
+function startWorker(): Worker {
+  const createObjectURL = URL.createObjectURL;
+  URL.createObjectURL = () => '';
+  try {
+    return new RunWorker();
+  } finally {
+    URL.createObjectURL = createObjectURL;
+  }
+}
+
 let current: { runId: number; worker: Worker } | undefined;
 // A worker started ahead of time, so Run does not wait for one to boot.
-let spare = new RunWorker();
+let spare = startWorker();
 
 function toPage(message: FrameToPage): void {
   // The page's origin is the only one that can embed this frame with our CSP; '*' is needed because an
@@ -26,7 +42,7 @@ function run(message: Extract<PageToFrame, { type: 'run' }>): void {
   stop();
   const { runId } = message;
   const worker = spare;
-  spare = new RunWorker();
+  spare = startWorker();
   worker.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (isWorkerToFrame(event.data)) toPage({ channel: CHANNEL, type: 'events', runId, events: event.data.events });
   });

@@ -144,12 +144,15 @@ describe('the playground', () => {
         "probe('cookieStore', () => typeof cookieStore);",
         "const res = await fetch('/', { credentials: 'include' }).then((r) => r.text()).catch((e) => 'fetch ' + e.name);",
         "console.log('fetched', res.slice(0, 20));",
+        "console.log('secure', self.isSecureContext, typeof crypto.subtle);",
         "console.log('origin', self.origin);",
       ].join('\n'),
     );
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const text = await waitForTerminal(page, 'origin');
     expect(text).toContain('origin null');
+    // Isolated, yet a secure context where the page is one (localhost here): crypto.subtle works.
+    expect(text).toContain('secure true object');
     expect(text).toMatch(/storage blocked ReferenceError/);
     expect(text).toMatch(/document blocked ReferenceError/);
     expect(text).toMatch(/parent blocked ReferenceError/);
