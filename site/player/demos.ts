@@ -2,14 +2,14 @@
 // near the viewport; stops them all when the page is left.
 import type { DemoContext, MountDemo } from '../demos/types.ts';
 import type { Locale } from '../runner/run-record.ts';
+import { webSocketBase } from './server-url.ts';
 
 const demos = import.meta.glob<{ default: MountDemo }>(['../demos/*.ts', '!../demos/types.ts']);
 
 export function mountDemos(locale: Locale): void {
   const elements = document.querySelectorAll<HTMLElement>('[data-demo]');
   if (elements.length === 0) return;
-  const ws = location.protocol === 'https:' ? 'wss' : 'ws';
-  const context: DemoContext = { locale, serverUrl: `${ws}://${location.host}`, httpUrl: location.origin };
+  const context: DemoContext = { locale, serverUrl: webSocketBase(), httpUrl: location.origin };
   const stops: Array<() => void> = [];
 
   const observer = new IntersectionObserver(

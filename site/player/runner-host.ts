@@ -2,6 +2,7 @@
 // numbers the runs, so events from an earlier run are never mistaken for the
 // current one's.
 import { CHANNEL, isFrameToPage, type PageToFrame, type RunEvent, type RunGlobals } from '../runner/protocol.ts';
+import { webSocketBase } from './server-url.ts';
 
 export interface RunnerHost {
   run(code: string, globals: RunGlobals): number;
@@ -11,7 +12,7 @@ export interface RunnerHost {
 
 /** Globals that point the code at the serving host's own WebSocket endpoints. */
 export function serverGlobals(location: Pick<Location, 'protocol' | 'host'>): Pick<RunGlobals, 'ECHO_URL' | 'SERVER_URL'> {
-  const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+  const base = webSocketBase(location);
   return { ECHO_URL: `${base}/echo`, SERVER_URL: base };
 }
 

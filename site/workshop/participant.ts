@@ -2,12 +2,13 @@
 // the announcement banner, and the switch that stops sharing progress.
 import { showAnnouncement } from './announcement-banner.ts';
 import { sharingProgress, startPresence } from './presence-client.ts';
+import { webSocketBase } from '../player/server-url.ts';
 
 export function startWorkshopPresence(doc: Document = document): void {
   const footer = doc.querySelector<HTMLElement>('[data-presence]');
   if (!footer) return;
   const strings = { announcement: footer.dataset.announcementLabel ?? '', dismiss: footer.dataset.dismissLabel ?? '' };
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/presence`;
+  const url = `${webSocketBase()}/presence`;
   const presence = startPresence(url, (message) => showAnnouncement(message, strings, doc.documentElement.lang));
   const toggle = footer.querySelector<HTMLInputElement>('[data-share-progress]');
   if (!toggle) return;
