@@ -63,6 +63,15 @@ export async function nextMessages(ws: WebSocket, n: number): Promise<unknown[]>
   return inbox.items.splice(0, n).map(([data, isBinary]) => (isBinary ? data : JSON.parse(data.toString())));
 }
 
+/** Messages from `ws`, skipping others, until one of `type` satisfies `done`; gives up after `limit` messages. */
+export async function nextOfType<T extends { type: string }>(ws: WebSocket, type: string, done: (m: T) => boolean = () => true, limit = 50): Promise<T> {
+  for (let i = 0; i < limit; i++) {
+    const [message] = (await nextMessages(ws, 1)) as [T];
+    if (message.type === type && done(message)) return message;
+  }
+  throw new Error(`no matching ${type} message`);
+}
+
 export function closeEvent(ws: WebSocket): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
 }

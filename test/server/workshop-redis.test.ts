@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { RunningServer } from '../../echo-server/index.ts';
-import { httpUrl, nextMessages, openClient, startServer, wsUrl } from './helpers.ts';
+import { httpUrl, nextOfType, openClient, startServer, wsUrl } from './helpers.ts';
 
 const TOKEN = 'redis-test-token';
 
@@ -36,15 +36,6 @@ async function stopRedis(redis: ChildProcess): Promise<void> {
   if (redis.exitCode !== null) return;
   redis.kill('SIGKILL');
   await once(redis, 'exit');
-}
-
-/** Messages of `type` from `ws`, skipping others, until `done` says it is the one. */
-async function nextOfType<T extends { type: string }>(ws: WebSocket, type: string, done: (m: T) => boolean = () => true): Promise<T> {
-  for (let i = 0; i < 50; i++) {
-    const [message] = (await nextMessages(ws, 1)) as [T];
-    if (message.type === type && done(message)) return message;
-  }
-  throw new Error(`no matching ${type} message`);
 }
 
 interface Instance {

@@ -7,20 +7,14 @@ import type { RunningServer } from '../../echo-server/index.ts';
 import type { WorkshopSnapshot as Snapshot } from '../../echo-server/workshop/workshop-hub.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeEvent, httpUrl, makeStaticRoot, nextMessages, openClient, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
+import { closeEvent, httpUrl, makeStaticRoot, nextMessages, nextOfType, openClient, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
 
 const TOKEN = 'test-token-123';
 
 
-/** Reads messages until one of `type` satisfies `done` (the admin socket also sends a snapshot a second). */
-async function nextOfType<T extends { type: string }>(ws: WebSocket, type: string, done: (m: T) => boolean = () => true): Promise<T> {
-  for (let i = 0; i < 20; i++) {
-    const [message] = (await nextMessages(ws, 1)) as [T];
-    if (message.type === type && done(message)) return message;
-  }
-  throw new Error(`no matching ${type} message`);
-}
-const snapshotUntil = (admin: WebSocket, done: (s: Snapshot) => boolean) => nextOfType<Snapshot>(admin, 'snapshot', done);
+/** The admin socket also sends a snapshot a second, so a reply is found within a few messages. */
+const nextOf = <T extends { type: string }>(ws: WebSocket, type: string, done?: (m: T) => boolean) => nextOfType<T>(ws, type, done, 20);
+const snapshotUntil = (admin: WebSocket, done: (s: Snapshot) => boolean) => nextOf<Snapshot>(admin, 'snapshot', done);
 
 describe('workshop in memory', () => {
   let server: RunningServer;
@@ -109,7 +103,7 @@ describe('workshop in memory', () => {
     }
     for (const bad of ['{"type":"announce","text":""}', JSON.stringify({ type: 'announce', text: 'x'.repeat(501) }), '[]']) {
       admin.send(bad);
-      expect(await nextOfType(admin, 'error')).toMatchObject({ message: expect.stringMatching(/announce/) });
+      expect(await nextOf(admin, 'error')).toMatchObject({ message: expect.stringMatching(/announce/) });
     }
     expect(p.readyState).toBe(p.OPEN);
     // Binary is not part of the presence protocol: that closes with 1003.
