@@ -1,11 +1,8 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { lessonsLoader } from './lessons/loader.ts';
 import { lessonFrontmatter } from './lessons/schema.ts';
 
 // One entry per lesson prose file; ids are `<slug>/<locale>`.
-const lessons = defineCollection({
-  loader: glob({ base: './lessons', pattern: '*/{zh,en}.md' }),
-  schema: lessonFrontmatter,
-});
+const lessons = defineCollection({ loader: lessonsLoader(), schema: lessonFrontmatter });
 
 export const collections = { lessons };

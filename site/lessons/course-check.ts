@@ -1,0 +1,58 @@
+// What makes `lessons/` a course: every folder has zh.md and en.md with the
+// same order, its starter, solution and check, and no two lessons share an
+// order. Run by the content loader (site/lessons/loader.ts), so a malformed
+// lesson fails `astro build` at content sync, before anything is bundled,
+// with a message naming the file to fix.
+import type { Locale } from '../runner/run-record.ts';
+
+export class LessonError extends Error {
+  constructor(file: string, problem: string) {
+    super(`Malformed lesson ${file}: ${problem}`);
+    this.name = 'LessonError';
+  }
+}
+
+/** The code files every lesson folder holds besides its prose. */
+export const LESSON_FILES = ['starter.js', 'solution.js', 'check.ts'] as const;
+
+interface ProseEntry {
+  /** `<slug>/<locale>`, as the glob loader names `lessons/<slug>/<locale>.md`. */
+  id: string;
+  filePath?: string;
+  data: { order: number };
+}
+
+/** The prose entries by lesson folder, each with its two locales (either may be missing). */
+export function groupBySlug<T extends ProseEntry>(entries: Iterable<T>): Map<string, Partial<Record<Locale, T>>> {
+  const grouped = new Map<string, Partial<Record<Locale, T>>>();
+  for (const entry of entries) {
+    const [slug, locale] = entry.id.split('/');
+    if (!slug || (locale !== 'zh' && locale !== 'en')) {
+      throw new LessonError(entry.filePath ?? entry.id, 'expected lessons/<slug>/zh.md or en.md');
+    }
+    grouped.set(slug, { ...grouped.get(slug), [locale]: entry });
+  }
+  return grouped;
+}
+
+/**
+ * Throws a LessonError naming the first file that breaks the course.
+ * `hasFile` answers whether `lessons/<slug>/<name>` exists.
+ */
+export function checkCourse(entries: Iterable<ProseEntry>, hasFile: (slug: string, name: string) => boolean): void {
+  const bySlug = groupBySlug(entries);
+  const orders = new Map<number, string>();
+  for (const slug of [...bySlug.keys()].sort()) {
+    const { zh, en } = bySlug.get(slug) ?? {};
+    if (!zh) throw new LessonError(`lessons/${slug}/zh.md`, 'file is missing');
+    if (!en) throw new LessonError(`lessons/${slug}/en.md`, 'file is missing');
+    if (zh.data.order !== en.data.order) {
+      throw new LessonError(`lessons/${slug}/en.md`, `order ${en.data.order} differs from lessons/${slug}/zh.md (order ${zh.data.order})`);
+    }
+    const missing = LESSON_FILES.find((name) => !hasFile(slug, name));
+    if (missing) throw new LessonError(`lessons/${slug}/${missing}`, 'file is missing');
+    const other = orders.get(zh.data.order);
+    if (other) throw new LessonError(`lessons/${slug}/zh.md`, `order ${zh.data.order} is also used by lessons/${other}`);
+    orders.set(zh.data.order, slug);
+  }
+}
