@@ -20,8 +20,9 @@ const SITE_POLICY = [
 
 const RUNNER_POLICY = [
   "default-src 'none'",
-  "script-src 'self' blob:",
-  // The run's worker comes from a data: URL (see site/runner/frame.ts).
+  // The reader's code is imported from a data: URL (site/runner/worker.ts) and
+  // the run's worker starts from one (site/runner/frame.ts).
+  "script-src 'self' blob: data:",
   "worker-src 'self' blob: data:",
   'connect-src ws: wss: http: https: blob: data:',
   "img-src 'self' data: blob:",

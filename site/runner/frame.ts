@@ -23,7 +23,10 @@ function startWorker(): Worker {
 
 let current: { runId: number; worker: Worker } | undefined;
 // A worker started ahead of time, so Run does not wait for one to boot.
-let spare = startWorker();
+let spare: Worker | undefined = startWorker();
+let spareTimer: ReturnType<typeof setTimeout> | undefined;
+/** How long a new run has the CPU to itself before the next spare boots beside it. */
+const SPARE_DELAY_MS = 250;
 
 function toPage(message: FrameToPage): void {
   // The page's origin is the only one that can embed this frame with our CSP; '*' is needed because an
@@ -31,18 +34,21 @@ function toPage(message: FrameToPage): void {
   parent.postMessage(message, '*');
 }
 
+function end(run: { runId: number; worker: Worker }): void {
+  run.worker.terminate();
+  toPage({ channel: CHANNEL, type: 'events', runId: run.runId, events: [{ kind: 'status', status: 'stopped' }] });
+}
+
 function stop(): void {
-  if (!current) return;
-  current.worker.terminate();
-  toPage({ channel: CHANNEL, type: 'events', runId: current.runId, events: [{ kind: 'status', status: 'stopped' }] });
+  if (current) end(current);
   current = undefined;
 }
 
 function run(message: Extract<PageToFrame, { type: 'run' }>): void {
-  stop();
   const { runId } = message;
-  const worker = spare;
-  spare = startWorker();
+  const previous = current;
+  const worker = spare ?? startWorker();
+  spare = undefined;
   worker.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (isWorkerToFrame(event.data)) toPage({ channel: CHANNEL, type: 'events', runId, events: event.data.events });
   });
@@ -52,8 +58,13 @@ function run(message: Extract<PageToFrame, { type: 'run' }>): void {
     const error = { kind: 'error' as const, message: event.message || 'The runner could not start.', time: 0 };
     toPage({ channel: CHANNEL, type: 'events', runId, events: [{ kind: 'error', error }, { kind: 'status', status: 'failed' }] });
   });
+  // Hand the code over before ending the last run, so the new run does not wait on the old worker's
+  // teardown; terminate() in this same task still stops the old code at once.
   worker.postMessage({ channel: CHANNEL, type: 'start', code: message.code, globals: message.globals });
   current = { runId, worker };
+  if (previous) end(previous);
+  clearTimeout(spareTimer);
+  spareTimer = setTimeout(() => (spare ??= startWorker()), SPARE_DELAY_MS);
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

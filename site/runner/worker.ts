@@ -1,6 +1,6 @@
 // The worker that runs one run of the reader's code. It installs the globals
 // and the observed WebSocket, routes console output and errors to the page,
-// then imports the code as a module from a blob URL (so top-level await works
+// then imports the code as a module from a data: URL (so top-level await works
 // and line numbers match the editor). Stop is the frame terminating it.
 import { errorMessage, locationInStack } from './error-location.ts';
 import { formatArgs, formatValue } from './format.ts';
@@ -78,12 +78,8 @@ function sendLine(text: string): void {
 
 async function start(code: string, globals: RunGlobals): Promise<void> {
   started = performance.now();
-  Object.assign(scope, globals, { WebSocket: sockets.WebSocket });
-  installConsole();
-  installErrorHandlers();
-  // Samples readyState and bufferedAmount between the code's own calls.
-  setInterval(() => sockets.live().forEach((s) => s.sample()), 50);
-  moduleUrl = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+  Object.assign(scope, globals);
+  moduleUrl = 'data:text/javascript,' + encodeURIComponent(code);
   try {
     await import(/* @vite-ignore */ moduleUrl);
     topLevel = 'done';
@@ -93,6 +89,13 @@ async function start(code: string, globals: RunGlobals): Promise<void> {
   }
   updateStatus();
 }
+
+// Everything but the code and its globals is set up while the worker waits as the spare.
+scope.WebSocket = sockets.WebSocket;
+installConsole();
+installErrorHandlers();
+// Samples readyState and bufferedAmount between the code's own calls.
+setInterval(() => sockets.live().forEach((s) => s.sample()), 50);
 
 scope.addEventListener('message', (event) => {
   const message = (event as MessageEvent).data as unknown;
