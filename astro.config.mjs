@@ -1,6 +1,44 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import { playgroundEndpoints } from './echo-server/astro-integration.ts';
+
+/**
+ * Monaco's language services import `internal/common/workers.js`, which pulls
+ * in every editor contribution for its side effects (microsoft/monaco-editor#5162).
+ * Resolve it to our client, which does only the worker start.
+ * @returns {import('vite').Plugin}
+ */
+function monacoWorkerClient() {
+  const client = fileURLToPath(new URL('./site/player/monaco/worker-client.ts', import.meta.url));
+  return {
+    name: 'wsp:monaco-worker-client',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (importer?.includes('/monaco-editor/') && source.endsWith('/internal/common/workers.js')) return client;
+      return null;
+    },
+  };
+}
+
+/**
+ * The playground's libraries in a few chunks of similar size rather than one
+ * 3.8 MB file: the browser parses each on its own background thread, so the
+ * parse no longer runs on one core while the other idles.
+ * @param {string} id
+ */
+function playgroundChunk(id) {
+  // Rollup would pull Vite's preload helper into whichever manual chunk uses it
+  // first, and every page's entry script would then load that Monaco chunk.
+  if (id.includes('vite/preload-helper')) return 'preload-helper';
+  if (id.includes('/@xterm/')) return 'xterm';
+  // Split along Monaco's own layering (base and platform below editor/common,
+  // below everything else), so no chunk imports one that imports it back.
+  const monaco = /\/monaco-editor\/esm\/vs\/(.+)$/.exec(id)?.[1];
+  if (!monaco) return undefined;
+  if (/^(base|platform)\/|^(nls|amdX)\.js/.test(monaco)) return 'monaco-base';
+  return monaco.startsWith('editor/common/') ? 'monaco-model' : 'monaco-view';
+}
 
 export default defineConfig({
   srcDir: './site',
@@ -19,5 +57,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The CSP allows scripts only from 'self': never inline scripts or assets as
   // inline/data: URLs.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0, rollupOptions: { output: { manualChunks: playgroundChunk } } },
+    plugins: [monacoWorkerClient()],
+  },
 });

@@ -1,16 +1,30 @@
-// Monaco, bundled locally: the editor core with its contributions, the
-// JavaScript grammar and the TypeScript language service (for DOM typings
-// and hovers), and only the editor and TypeScript workers.
+// Monaco, bundled locally: the editor core with the contributions a learner
+// needs (monaco/features.ts), the JavaScript grammar and the TypeScript
+// language service (for DOM typings and hovers), and only the editor and
+// TypeScript workers.
 import * as monaco from 'monaco-editor/editor/editor.api.js';
-import 'monaco-editor/features/register.all.js';
-import 'monaco-editor/languages/definitions/javascript/register.js';
+import { conf, language } from 'monaco-editor/languages/definitions/javascript/javascript.js';
 import { javascriptDefaults } from 'monaco-editor/languages/features/typescript/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker.js?worker';
 import type { LessonInput } from '../lessons/schema.ts';
+import './monaco/features.ts';
 
+// The grammar registered up front rather than fetched once the model asks for
+// it: one round trip fewer before the code is coloured.
+monaco.languages.register({ id: 'javascript', extensions: ['.js'], aliases: ['JavaScript', 'javascript', 'js'] });
+monaco.languages.setLanguageConfiguration('javascript', conf);
+monaco.languages.setMonarchTokensProvider('javascript', language);
+
+// Workers start once the editor is on screen and the page is idle: parsing the
+// 7 MB TypeScript worker would otherwise compete with the editor's own start.
+let editorShown: () => void = () => {};
+const shown = new Promise<void>((resolve) => (editorShown = resolve));
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
-  getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
+  getWorker: async (_id: string, label: string) => {
+    await shown;
+    return label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker();
+  },
 };
 
 const GLOBALS: Record<'base' | LessonInput, string> = {
@@ -47,7 +61,15 @@ export interface CodeEditor {
 
 export function createEditor(
   host: HTMLElement,
-  options: { code: string; inputs: readonly LessonInput[]; ariaLabel: string; dark: boolean; onRun: () => void },
+  options: {
+    code: string;
+    inputs: readonly LessonInput[];
+    ariaLabel: string;
+    /** Id of the element a screen reader reads after the label (the keyboard hint). */
+    describedBy: string;
+    dark: boolean;
+    onRun: () => void;
+  },
 ): CodeEditor {
   javascriptDefaults.setCompilerOptions({
     target: 99 /* ESNext */,
@@ -71,8 +93,17 @@ export function createEditor(
     scrollBeyondLastLine: false,
     tabSize: 2,
     accessibilityHelpUrl: undefined,
+    // The textarea input rather than Chromium's EditContext, which Monaco calls
+    // experimental: screen readers have long been tested with the textarea, it
+    // carries the keyboard hint below, and it avoids EditContext's focus
+    // scrolling its ancestors (microsoft/vscode#324758).
+    editContext: false,
+    // Hovers and suggestions on the first lines would be cut off at the editor's top edge otherwise.
+    fixedOverflowWidgets: true,
   });
+  host.querySelector('textarea')?.setAttribute('aria-describedby', options.describedBy);
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
+  requestIdleCallback(() => editorShown(), { timeout: 1000 });
   const errorLines = editor.createDecorationsCollection();
 
   return {

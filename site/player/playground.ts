@@ -15,7 +15,6 @@ import { showProgressTicks } from './progress-ticks.ts';
 import { createRunnerHost, serverGlobals } from './runner-host.ts';
 import { decodeShareHash, shareUrl } from './share.ts';
 import { markCompleted, saveCode, savedCode } from './storage.ts';
-import { createTerminal } from './terminal.ts';
 import { isDark, THEME_EVENT } from './theme.ts';
 
 export interface Playground {
@@ -44,6 +43,9 @@ function readLessonData(root: HTMLElement): LessonData {
 
 export async function startPlayground(root: HTMLElement): Promise<Playground> {
   const lesson = readLessonData(root);
+  // The editor comes first, as it is what the reader looks at; the terminal
+  // (xterm) and the exercise check are fetched while it starts and wired after.
+  const later = Promise.all([import('./terminal.ts'), loadCheck(lesson.slug)]);
   const strings = ui(lesson.locale);
   const part = <T extends HTMLElement>(role: string): T => {
     const found = root.querySelector<T>(`[data-role="${role}"]`);
@@ -65,9 +67,15 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     code: initialCode,
     inputs: lesson.inputs,
     ariaLabel: strings.editorLabel,
+    describedBy: part('editor-hint').id,
     dark: isDark(),
-    onRun: () => run(),
+    // A Ctrl/Cmd+Enter pressed before the controls are wired runs once they are.
+    onRun: () => (wired ? run() : (runRequested = true)),
   });
+  let wired = false;
+  let runRequested = false;
+  editorHost.dataset.editorReady = 'true';
+  const [{ createTerminal }, check] = await later;
   let settingCode = false;
   const setCode = (code: string): void => {
     settingCode = true;
@@ -94,7 +102,6 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     : undefined;
   const fileInput = optionalPart<HTMLInputElement>('file');
 
-  const check = await loadCheck(lesson.slug);
   const exercise = part('exercise');
   const checkText = part('check-result');
 
@@ -217,6 +224,8 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
   });
   // Leaving the page (including into the back/forward cache) ends the run.
   addEventListener('pagehide', () => host.stop());
+  wired = true;
+  if (runRequested) run();
 
   return {
     load(code) {

@@ -6,7 +6,8 @@
 //   - Buttons by accessible name: Run/运行, Stop/停止, Reset/重置, Solution/答案, Share/分享.
 //   - The playground root is `[data-playground]`; it gets `data-ready="true"` once the
 //     editor and terminal are loaded (they load when it scrolls into view — use
-//     `openLesson`, which scrolls to it and waits), and `data-run-status` =
+//     `openLesson`, which scrolls to it and waits); the editor element gets
+//     `data-editor-ready="true"` as soon as Monaco is editable, before the rest; and `data-run-status` =
 //     idle | running | finished | stopped | failed.
 //   - The terminal is in `role="region"` named Output/输出; xterm's DOM renderer puts
 //     the visible rows in the page (`visibleTerminalRows`), and every printed line is
@@ -88,8 +89,9 @@ export async function waitForRunStatus(page: Page, ...statuses: string[]): Promi
 
 /** Replaces the editor's code by typing it, the way a reader would (select all, then type). */
 export async function typeCode(page: Page, code: string): Promise<void> {
-  // Monaco takes input through an EditContext element (no textarea) in Chromium; clicking focuses it.
-  await page.locator('[data-role="editor"] .view-lines').click();
+  // Clicking focuses Monaco's input. Near the top left: Playwright scrolls the click point into view,
+  // and the centre of a long line's box lies past the editor's right edge.
+  await page.locator('[data-role="editor"] .view-lines').click({ position: { x: 8, y: 8 } });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   // insertText avoids Monaco's auto-closing brackets and indentation.

@@ -20,6 +20,28 @@ async function editorText(page: Page): Promise<string> {
   return (await page.locator('[data-role="editor"] .view-lines').innerText()).replace(/\u00a0/g, ' ');
 }
 
+/** Rests the mouse on `word` in the editor line showing `lineText`; resolves with the hover once it shows `word`. */
+async function hoverWord(page: Page, lineText: string, word: string): Promise<{ text: string; top: number; fullyShown: boolean }> {
+  const line = page.locator('[data-role="editor"] .view-line', { hasText: lineText }).first();
+  const box = await line.boundingBox();
+  const chars = await line.evaluate((el) => ({ width: (el.firstElementChild as HTMLElement).offsetWidth, text: el.textContent ?? '' }));
+  if (!box) throw new Error(`no editor line ${lineText}`);
+  const x = box.x + (chars.width / chars.text.length) * (chars.text.indexOf(word) + word.length / 2);
+  const hover = page.locator('.monaco-hover-content', { hasText: word }).first();
+  // Monaco opens a hover after the mouse rests; move again until the language service answers.
+  for (let attempt = 0; attempt < 30; attempt++) {
+    await page.mouse.move(x - 2, box.y + box.height / 2);
+    await page.mouse.move(x, box.y + box.height / 2);
+    if (await hover.waitFor({ timeout: 1000 }).then(() => true, () => false)) break;
+  }
+  const shown = await hover.evaluate((el) => {
+    const widget = (el.closest('.monaco-hover') ?? el).getBoundingClientRect();
+    const atCenter = document.elementFromPoint(widget.left + widget.width / 2, widget.top + 4);
+    return { top: widget.top, fullyShown: widget.bottom <= innerHeight && !!atCenter && !!el.closest('.monaco-hover')?.contains(atCenter) };
+  });
+  return { text: await hover.innerText(), ...shown };
+}
+
 describe('lesson pages', () => {
   it('load in both locales with the lesson list and a language switch that keeps the lesson', async () => {
     const page = await newPage(browser);
@@ -229,6 +251,24 @@ describe('the playground', () => {
     await page.context().close();
   });
 
+  it('shows the DOM documentation when hovering readyState and bufferedAmount, uncut at the editor’s top', async () => {
+    const page = await newPage(browser);
+    await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    await typeCode(page, 'const ws = new WebSocket(ECHO_URL);\nws.readyState;\nws.bufferedAmount;');
+    for (const [line, property, doc] of [
+      ['ws.readyState;', 'readyState', 'current state of the WebSocket connection'],
+      ['ws.bufferedAmount;', 'bufferedAmount', 'number of bytes of data that have been queued'],
+    ] as const) {
+      // The TypeScript worker loads after the editor, so the first hover may take a few seconds.
+      const hover = await hoverWord(page, line, property);
+      expect(hover.text).toContain(`WebSocket.${property}: number`);
+      expect(hover.text).toContain(doc);
+      expect(hover.top).toBeGreaterThanOrEqual(0);
+      expect(hover.fullyShown).toBe(true);
+    }
+    await page.context().close();
+  });
+
   it('runs from the keyboard alone: Tab to the editor, type, Ctrl+Enter', async () => {
     const page = await newPage(browser);
     await openLesson(page, `${baseUrl}/en/${LESSON}/`);
@@ -240,11 +280,23 @@ describe('the playground', () => {
       inEditor = await page.evaluate(() => !!document.activeElement?.closest('[data-role="editor"]'));
     }
     expect(inEditor).toBe(true);
+    // The keyboard hint is what a screen reader reads on entering the editor.
+    const hint = await page.evaluate(() => {
+      const ids = document.activeElement?.getAttribute('aria-describedby') ?? '';
+      return ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    });
+    expect(hint).toContain('Ctrl+M');
+    expect(hint).toContain('Ctrl+Enter');
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
     await page.keyboard.type("console.log('from keys')");
     await page.keyboard.press('Control+Enter');
     await waitForTerminal(page, 'from keys');
+    // Ctrl+M, as the hint says, makes Tab leave the editor instead of indenting.
+    await page.keyboard.press('Control+M');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-role="editor"]'))).toBe(false);
+    expect(await editorText(page)).toBe("console.log('from keys')");
     await page.context().close();
   });
 
