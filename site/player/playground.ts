@@ -181,7 +181,7 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     editor.clearErrors();
     record = createRunRecord(code);
     runId = host.run(code, globals());
-    terminal.separator(`${strings.runSeparator} #${runId} ${new Date().toLocaleTimeString()}`);
+    terminal.separator(`${strings.runSeparator} #${runId} ${new Date().toLocaleTimeString(document.documentElement.lang)}`);
     exercise.dataset.checkStatus = 'idle';
     checkText.textContent = strings.checkIdle;
     setStatus('running');
