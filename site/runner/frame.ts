@@ -34,19 +34,18 @@ function toPage(message: FrameToPage): void {
   parent.postMessage(message, '*');
 }
 
-function end(run: { runId: number; worker: Worker }): void {
-  run.worker.terminate();
-  toPage({ channel: CHANNEL, type: 'events', runId: run.runId, events: [{ kind: 'status', status: 'stopped' }] });
-}
-
 function stop(): void {
-  if (current) end(current);
+  if (!current) return;
+  current.worker.terminate();
+  toPage({ channel: CHANNEL, type: 'events', runId: current.runId, events: [{ kind: 'status', status: 'stopped' }] });
   current = undefined;
 }
 
 function run(message: Extract<PageToFrame, { type: 'run' }>): void {
   const { runId } = message;
-  const previous = current;
+  // The last run ends first, as the SPEC says; terminate() only signals its thread, so this costs
+  // the new run nothing.
+  stop();
   const worker = spare ?? startWorker();
   spare = undefined;
   worker.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -58,11 +57,8 @@ function run(message: Extract<PageToFrame, { type: 'run' }>): void {
     const error = { kind: 'error' as const, message: event.message || 'The runner could not start.', time: 0 };
     toPage({ channel: CHANNEL, type: 'events', runId, events: [{ kind: 'error', error }, { kind: 'status', status: 'failed' }] });
   });
-  // Hand the code over before ending the last run, so the new run does not wait on the old worker's
-  // teardown; terminate() in this same task still stops the old code at once.
   worker.postMessage({ channel: CHANNEL, type: 'start', code: message.code, globals: message.globals });
   current = { runId, worker };
-  if (previous) end(previous);
   clearTimeout(spareTimer);
   spareTimer = setTimeout(() => (spare ??= startWorker()), SPARE_DELAY_MS);
 }
