@@ -20,6 +20,14 @@ async function editorText(page: Page): Promise<string> {
   return (await page.locator('[data-role="editor"] .view-lines').innerText()).replace(/\u00a0/g, ' ');
 }
 
+/** The server's count of open WebSockets, from its Prometheus metrics. */
+async function openSocketsOnServer(): Promise<number> {
+  const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+  const value = /^ws_connections_open (\d+)$/m.exec(metrics)?.[1];
+  if (value === undefined) throw new Error('no ws_connections_open in /metrics');
+  return Number(value);
+}
+
 /** Rests the mouse on `word` in the editor line showing `lineText`; resolves with the hover once it shows `word`. */
 async function hoverWord(page: Page, lineText: string, word: string): Promise<{ text: string; top: number; fullyShown: boolean }> {
   const line = page.locator('[data-role="editor"] .view-line', { hasText: lineText }).first();
@@ -146,6 +154,30 @@ describe('the playground', () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForTerminal(page, 'after stop');
     await waitForRunStatus(page, 'finished');
+    await page.context().close();
+  });
+
+  it('closes the last run’s sockets when a new Run starts, and when the reader leaves the page', async () => {
+    const page = await newPage(browser);
+    await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    const base = await openSocketsOnServer();
+    const openThree = "const all = [1, 2, 3].map(() => new WebSocket(ECHO_URL));\nawait Promise.all(all.map((ws) => new Promise((r) => (ws.onopen = r))));\nconsole.log('three open');";
+    await typeCode(page, openThree);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForTerminal(page, 'three open');
+    await expect.poll(openSocketsOnServer, { timeout: 10_000 }).toBe(base + 3);
+
+    await typeCode(page, "console.log('second run');");
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForTerminal(page, 'second run');
+    await expect.poll(openSocketsOnServer, { timeout: 10_000 }).toBe(base);
+
+    await typeCode(page, openThree.replace('three open', 'three open again'));
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForTerminal(page, 'three open again');
+    await expect.poll(openSocketsOnServer, { timeout: 10_000 }).toBe(base + 3);
+    await page.goto(`${baseUrl}/en/`);
+    await expect.poll(openSocketsOnServer, { timeout: 10_000 }).toBe(base);
     await page.context().close();
   });
 
