@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { playgroundEndpoints } from './echo-server/astro-integration.ts';
+import { lazyStylesheets } from './site/build/lazy-stylesheets.ts';
 
 /**
  * Monaco's language services import `internal/common/workers.js`, which pulls
@@ -50,7 +51,7 @@ export default defineConfig({
     defaultLocale: 'zh',
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [playgroundEndpoints()],
+  integrations: [playgroundEndpoints(), lazyStylesheets()],
   // Nothing may be fetched from another host at run time, and the bundled
   // server has no image service to call.
   image: { service: { entrypoint: 'astro/assets/services/noop' } },

@@ -28,19 +28,26 @@ const median = (values: number[]): number => {
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 const msText = (ms: number): string => `${ms.toFixed(1)} ms`;
 
-/** gzip bytes of every JS response, counted from now until `stop()`. */
-function countJs(page: Page): { stop(): Promise<number> } {
-  const pending: Array<Promise<number>> = [];
+interface Weight {
+  js: number;
+  css: number;
+}
+
+/** gzip bytes of every JS and CSS response, counted from now until `stop()`. */
+function countBytes(page: Page): { stop(): Promise<Weight> } {
+  const pending: Array<Promise<Weight>> = [];
   let open = true;
   page.on('response', (response) => {
     const type = response.headers()['content-type'] ?? '';
-    if (!open || !/javascript/.test(type)) return;
-    pending.push(response.body().then((body) => gzipSync(body).length, () => 0));
+    const kind = /javascript/.test(type) ? 'js' : /text\/css/.test(type) ? 'css' : undefined;
+    if (!open || !kind) return;
+    const weigh = (bytes: number): Weight => ({ js: 0, css: 0, [kind]: bytes });
+    pending.push(response.body().then((body) => weigh(gzipSync(body).length), () => weigh(0)));
   });
   return {
     async stop() {
       open = false;
-      return (await Promise.all(pending)).reduce((a, b) => a + b, 0);
+      return (await Promise.all(pending)).reduce((a, b) => ({ js: a.js + b.js, css: a.css + b.css }), { js: 0, css: 0 });
     },
   };
 }
@@ -119,25 +126,25 @@ export default async function pageBudgets(slug = DEFAULT_SLUG): Promise<void> {
     const playgroundTimes: number[] = [];
     const floorTimes: number[] = [];
     const warmTimes: number[] = [];
-    let jsBefore = 0;
-    let jsPlayground = 0;
+    let before: Weight = { js: 0, css: 0 };
+    let playground: Weight = { js: 0, css: 0 };
     for (let i = 0; i < RUNS; i++) {
       // A fresh context each time: nothing cached, as a first visit. 360 px wide, so the
       // playground starts below the prose, out of view.
       const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
-      const before = countJs(page);
+      const counting = countBytes(page);
       await page.goto(url, { waitUntil: 'networkidle' });
-      const beforeBytes = await before.stop();
-      const after = countJs(page);
+      const beforeBytes = await counting.stop();
+      const after = countBytes(page);
       const times = await timeToEditor(page);
       editorTimes.push(times.editor);
       playgroundTimes.push(times.playground);
       await page.waitForLoadState('networkidle');
       const playgroundBytes = await after.stop();
       if (i === 0) {
-        jsBefore = beforeBytes;
-        jsPlayground = playgroundBytes;
+        before = beforeBytes;
+        playground = playgroundBytes;
       }
       // On to the next lesson, as a reader does: the chunks now come from the HTTP cache.
       const next = await page.locator('a[rel="next"]').getAttribute('href');
@@ -176,8 +183,8 @@ export default async function pageBudgets(slug = DEFAULT_SLUG): Promise<void> {
     const run = median(runTimes);
     const bare = median(bareTimes);
     console.log(`page budgets (lesson ${slug}, headless Chromium, ${server.url})`);
-    console.log(`  JS before the playground is in view: ${kib(jsBefore)} gzip (target ≤ 60 KiB; ${((jsBefore / (60 * 1024)) * 100).toFixed(0)}% of it)`);
-    console.log(`    baseline, JS the playground loads when in view: ${kib(jsPlayground)} gzip (${(jsPlayground / Math.max(1, jsBefore)).toFixed(0)}× the initial JS)`);
+    console.log(`  JS before the playground is in view: ${kib(before.js)} gzip (target ≤ 60 KiB; ${((before.js / (60 * 1024)) * 100).toFixed(0)}% of it); CSS ${kib(before.css)} gzip`);
+    console.log(`    baseline, what the playground loads when in view: JS ${kib(playground.js)} gzip (${(playground.js / Math.max(1, before.js)).toFixed(0)}× the initial JS), CSS ${kib(playground.css)} gzip`);
     console.log(`  playground in view → editable editor: median ${msText(median(editorTimes))} of ${RUNS} cold loads, first ${msText(editorTimes[0] ?? NaN)}, max ${msText(Math.max(...editorTimes))} (target ≤ 1000 ms)`);
     console.log(`    baseline, Monaco's core alone on a bare page: median ${msText(median(floorTimes))}, max ${msText(Math.max(...floorTimes))}; lesson/bare ratio ${(median(editorTimes) / median(floorTimes)).toFixed(2)}`);
     console.log(`    the next lesson in the same browser (cached): median ${msText(median(warmTimes))}, max ${msText(Math.max(...warmTimes))}`);

@@ -28,6 +28,7 @@ export const en = {
   clear: 'Clear',
   copy: 'Copy',
   copied: 'Copied.',
+  copyFailed: 'Could not copy here: select the text in the terminal and copy it yourself.',
   terminalPrompt: 'Type a line and press Enter to send it on the open socket.',
   noOpenSocket: 'No open socket to send on.',
   runSeparator: 'run',

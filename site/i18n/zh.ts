@@ -30,6 +30,7 @@ export const zh: UiStrings = {
   clear: '清空',
   copy: '复制',
   copied: '已复制。',
+  copyFailed: '此处无法自动复制：请在终端里选中文字后自行复制。',
   terminalPrompt: '输入一行并按回车，即可通过已打开的连接发送。',
   noOpenSocket: '没有可发送的已打开连接。',
   runSeparator: '运行',

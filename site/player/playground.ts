@@ -216,8 +216,7 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
   });
   part('clear').addEventListener('click', () => terminal.clear());
   part('copy').addEventListener('click', async () => {
-    await copyText(terminal.text());
-    announce(strings.copied);
+    announce((await copyText(terminal.text())) ? strings.copied : strings.copyFailed);
   });
   part('export').addEventListener('click', () => {
     if (record) exportRecord(record, `${lesson.slug}-run-${runId}.json`);

@@ -301,6 +301,66 @@ describe('the playground', () => {
     await page.context().close();
   });
 
+  it('copies and clears the terminal (with or without the Clipboard API) and exports the inspector as JSON', async () => {
+    const page = await newPage(browser);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForTerminal(page, 'closed, code = 1000');
+    await waitForRunStatus(page, 'finished');
+
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect.poll(() => page.locator('[data-role="announce"]').innerText()).toBe('Copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('closed, code = 1000');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export JSON', exact: true }).click();
+    const exported = JSON.parse(await readFile((await (await download).path())!, 'utf8')) as {
+      sockets: Array<{ url: string; frames: unknown[]; close?: { code: number } }>;
+    };
+    expect(exported.sockets[0]?.url).toMatch(/\/handshake$/);
+    expect(exported.sockets[0]?.frames.length).toBeGreaterThan(0);
+    expect(exported.sockets[0]?.close?.code).toBe(1000);
+
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    expect(await visibleTerminalRows(page)).not.toContain('closed, code = 1000');
+
+    // Plain http on a LAN is no secure context: there is no navigator.clipboard, and Copy falls back.
+    const lan = await page.context().newPage();
+    await lan.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+    await openLesson(lan, `${baseUrl}/en/${LESSON}/`);
+    await typeCode(lan, "console.log('copied without the Clipboard API')");
+    await lan.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForTerminal(lan, 'copied without the Clipboard API');
+    await lan.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect.poll(() => lan.locator('[data-role="announce"]').innerText()).toBe('Copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('copied without the Clipboard API');
+    await page.context().close();
+  });
+
+  it('loads Monaco and xterm only once the playground is in view, and keeps the theme the reader picks', async () => {
+    const page = await newPage(browser, { width: 360, height: 740, colorScheme: 'dark' });
+    const loaded: string[] = [];
+    page.on('request', (request) => loaded.push(request.url()));
+    await page.goto(`${baseUrl}/en/${LESSON}/`, { waitUntil: 'networkidle' });
+    const heavy = (url: string): boolean => /monaco|xterm|\.worker/.test(url);
+    expect(loaded.filter(heavy)).toEqual([]);
+    await page.locator('[data-playground]').scrollIntoViewIfNeeded();
+    await page.locator('[data-playground][data-ready="true"]').waitFor({ timeout: 30_000 });
+    expect(loaded.some(heavy)).toBe(true);
+
+    // The system's dark scheme by default; the toggle's choice survives a reload.
+    const toggle = page.locator('[data-theme-toggle]');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.click();
+    expect(await page.getAttribute('html', 'data-theme')).toBe('light');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await page.reload();
+    expect(await page.getAttribute('html', 'data-theme')).toBe('light');
+    expect(await page.locator('[data-theme-toggle]').getAttribute('aria-pressed')).toBe('false');
+    await page.context().close();
+  });
+
   it('runs from the keyboard alone: Tab to the editor, type, Ctrl+Enter', async () => {
     const page = await newPage(browser);
     await openLesson(page, `${baseUrl}/en/${LESSON}/`);
