@@ -35,6 +35,10 @@ async function hoverWord(page: Page, lineText: string, word: string): Promise<{ 
   const chars = await line.evaluate((el) => ({ width: (el.firstElementChild as HTMLElement).offsetWidth, text: el.textContent ?? '' }));
   if (!box) throw new Error(`no editor line ${lineText}`);
   const x = box.x + (chars.width / chars.text.length) * (chars.text.indexOf(word) + word.length / 2);
+  // Close the last hover first: it may cover the line, and the mouse would rest on it.
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-hover-content').first().waitFor({ state: 'hidden' });
   const hover = page.locator('.monaco-hover-content', { hasText: word }).first();
   // Monaco opens a hover after the mouse rests; move again until the language service answers.
   for (let attempt = 0; attempt < 30; attempt++) {
@@ -283,17 +287,19 @@ describe('the playground', () => {
     await page.context().close();
   });
 
-  it('shows the DOM documentation when hovering readyState and bufferedAmount, uncut at the editor’s top', async () => {
+  it('shows the documentation of readyState, bufferedAmount and the runner’s ECHO_URL on hover, uncut at the editor’s top', async () => {
     const page = await newPage(browser);
     await openLesson(page, `${baseUrl}/en/${LESSON}/`);
     await typeCode(page, 'const ws = new WebSocket(ECHO_URL);\nws.readyState;\nws.bufferedAmount;');
-    for (const [line, property, doc] of [
-      ['ws.readyState;', 'readyState', 'current state of the WebSocket connection'],
-      ['ws.bufferedAmount;', 'bufferedAmount', 'number of bytes of data that have been queued'],
+    for (const [line, word, signature, doc] of [
+      ['ws.readyState;', 'readyState', 'WebSocket.readyState: number', 'current state of the WebSocket connection'],
+      ['ws.bufferedAmount;', 'bufferedAmount', 'WebSocket.bufferedAmount: number', 'number of bytes of data that have been queued'],
+      // The runner's globals are declared too; this hover sits above the editor's first line.
+      ['new WebSocket(ECHO_URL)', 'ECHO_URL', 'const ECHO_URL: string', 'URL of the bundled echo endpoint'],
     ] as const) {
       // The TypeScript worker loads after the editor, so the first hover may take a few seconds.
-      const hover = await hoverWord(page, line, property);
-      expect(hover.text).toContain(`WebSocket.${property}: number`);
+      const hover = await hoverWord(page, line, word);
+      expect(hover.text).toContain(signature);
       expect(hover.text).toContain(doc);
       expect(hover.top).toBeGreaterThanOrEqual(0);
       expect(hover.fullyShown).toBe(true);
