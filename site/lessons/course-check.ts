@@ -1,11 +1,11 @@
-// What makes `lessons/` a course: every folder has zh.md and en.md with the
-// same order, its starter, solution and check, and no two lessons share an
-// order. Run by the content loader (site/lessons/loader.ts), so a malformed
+// What makes `lessons/` a course: every folder has zh.md and en.md that agree
+// on order, starterPasses and inputs, its starter, solution and check, and no
+// two lessons share an order. Run by the content loader (site/lessons/loader.ts), so a malformed
 // lesson fails `astro build` at content sync, before anything is bundled,
 // with a message naming the file to fix.
 import type { Locale } from '../runner/run-record.ts';
 
-export class LessonError extends Error {
+class LessonError extends Error {
   constructor(file: string, problem: string) {
     super(`Malformed lesson ${file}: ${problem}`);
     this.name = 'LessonError';
@@ -13,14 +13,21 @@ export class LessonError extends Error {
 }
 
 /** The code files every lesson folder holds besides its prose. */
-export const LESSON_FILES = ['starter.js', 'solution.js', 'check.ts'] as const;
+const LESSON_FILES = ['starter.js', 'solution.js', 'check.ts'] as const;
 
 interface ProseEntry {
   /** `<slug>/<locale>`, as the glob loader names `lessons/<slug>/<locale>.md`. */
   id: string;
   filePath?: string;
-  data: { order: number };
+  data: { order: number; starterPasses: boolean; inputs: readonly string[] };
 }
+
+/** The frontmatter fields both locales of a lesson must agree on, as comparable text. */
+const SHARED_FIELDS = {
+  order: (data: ProseEntry['data']) => String(data.order),
+  starterPasses: (data: ProseEntry['data']) => String(data.starterPasses),
+  inputs: (data: ProseEntry['data']) => `[${[...data.inputs].sort().join(', ')}]`,
+};
 
 /** The prose entries by lesson folder, each with its two locales (either may be missing). */
 export function groupBySlug<T extends ProseEntry>(entries: Iterable<T>): Map<string, Partial<Record<Locale, T>>> {
@@ -46,8 +53,10 @@ export function checkCourse(entries: Iterable<ProseEntry>, hasFile: (slug: strin
     const { zh, en } = bySlug.get(slug) ?? {};
     if (!zh) throw new LessonError(`lessons/${slug}/zh.md`, 'file is missing');
     if (!en) throw new LessonError(`lessons/${slug}/en.md`, 'file is missing');
-    if (zh.data.order !== en.data.order) {
-      throw new LessonError(`lessons/${slug}/en.md`, `order ${en.data.order} differs from lessons/${slug}/zh.md (order ${zh.data.order})`);
+    for (const [field, text] of Object.entries(SHARED_FIELDS)) {
+      if (text(zh.data) !== text(en.data)) {
+        throw new LessonError(`lessons/${slug}/en.md`, `${field} ${text(en.data)} differs from lessons/${slug}/zh.md (${field} ${text(zh.data)})`);
+      }
     }
     const missing = LESSON_FILES.find((name) => !hasFile(slug, name));
     if (missing) throw new LessonError(`lessons/${slug}/${missing}`, 'file is missing');

@@ -85,6 +85,11 @@ describe.concurrent('astro build with a malformed lesson', { timeout: 180_000 },
     expect(output).toMatch(/Malformed lesson lessons\/send\/en\.md: order 99 differs from lessons\/send\/zh\.md \(order \d+\)/);
   });
 
+  it('names en.md when its inputs differ from zh.md', async () => {
+    const output = await failedBuildOutput((dir) => setFrontmatter(dir, 'lessons/send/en.md', 'inputs', '[file]'));
+    expect(output).toMatch(/Malformed lesson lessons\/send\/en\.md: inputs \[file\] differs from lessons\/send\/zh\.md \(inputs \[canvas, file\]\)/);
+  });
+
   it('names the missing starter.js', async () => {
     const output = await failedBuildOutput((dir) => rmSync(join(dir, 'lessons/send/starter.js')));
     expect(output).toContain('Malformed lesson lessons/send/starter.js: file is missing');
