@@ -20,9 +20,8 @@ const SITE_POLICY = [
 
 const RUNNER_POLICY = [
   "default-src 'none'",
-  // The reader's code is imported from a data: URL (site/runner/worker.ts) and
-  // the run's worker starts from one (site/runner/frame.ts).
-  "script-src 'self' blob: data:",
+  "script-src 'self' blob:",
+  // The run's worker comes from a data: URL (see site/runner/frame.ts).
   "worker-src 'self' blob: data:",
   'connect-src ws: wss: http: https: blob: data:',
   "img-src 'self' data: blob:",

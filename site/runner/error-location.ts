@@ -1,5 +1,5 @@
 // Maps an error in the reader's code to an editor line. The code runs as a
-// module from a data: URL, unchanged, so the URL's line:column in a stack
+// module from a blob URL, unchanged, so the URL's line:column in a stack
 // frame is the editor's line:column.
 
 export interface Location {

@@ -1,6 +1,6 @@
 // The worker that runs one run of the reader's code. It installs the globals
 // and the observed WebSocket, routes console output and errors to the page,
-// then imports the code as a module from a data: URL (so top-level await works
+// then imports the code as a module from a blob URL (so top-level await works
 // and line numbers match the editor). Stop is the frame terminating it.
 import { errorMessage, locationInStack } from './error-location.ts';
 import { formatArgs, formatValue } from './format.ts';
@@ -79,7 +79,9 @@ function sendLine(text: string): void {
 async function start(code: string, globals: RunGlobals): Promise<void> {
   started = performance.now();
   Object.assign(scope, globals);
-  moduleUrl = 'data:text/javascript,' + encodeURIComponent(code);
+  // A blob: URL, not a data: URL: data: would put the whole code into every stack frame the reader
+  // prints, and into the pattern error-location.ts matches frames with.
+  moduleUrl = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
   try {
     await import(/* @vite-ignore */ moduleUrl);
     topLevel = 'done';

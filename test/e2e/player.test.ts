@@ -238,6 +238,13 @@ describe('the playground', () => {
     expect(text).toContain('Uncaught (in promise) Error: nope (line 4)');
     expect(text).toContain('(line 3)');
     await page.locator('[data-role="editor"][data-error-line]').waitFor();
+
+    // A long snippet too: the error's line is found in it the same way.
+    const filler = Array.from({ length: 300 }, (_, i) => `const v${i} = '${'x'.repeat(60)}'; // line ${i + 1}`).join('\n');
+    await typeCode(page, `${filler}\nawait Promise.resolve();\nnull.boom;`);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForTerminal(page, "Uncaught TypeError: Cannot read properties of null (reading 'boom') (line 302)");
+    await page.locator('[data-role="editor"][data-error-line="302"]').waitFor();
     await page.context().close();
   });
 
