@@ -62,6 +62,9 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
   const initialCode = shared ?? savedCode(lesson.slug) ?? lesson.starter;
 
   const editorHost = part('editor');
+  // Until the controls are wired, a Ctrl/Cmd+Enter is remembered and runs once they are.
+  let wired = false;
+  let runRequested = false;
   editorHost.replaceChildren();
   const editor = createEditor(editorHost, {
     code: initialCode,
@@ -69,11 +72,8 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     ariaLabel: strings.editorLabel,
     describedBy: part('editor-hint').id,
     dark: isDark(),
-    // A Ctrl/Cmd+Enter pressed before the controls are wired runs once they are.
     onRun: () => (wired ? run() : (runRequested = true)),
   });
-  let wired = false;
-  let runRequested = false;
   editorHost.dataset.editorReady = 'true';
   const [{ createTerminal }, check] = await later;
   let settingCode = false;
