@@ -46,7 +46,7 @@ export const en = {
   checkIdle: 'Run your code to check it.',
   checkPass: 'Passed. The lesson is marked done.',
   checkFail: 'Not yet.',
-  sharedNotice: 'You are looking at a shared version of this code. Reset returns to the lesson’s starter.',
+  sharedNotice: 'You are looking at a shared version of this code. Reset returns to the lesson’s starter code.',
   shareCopied: 'Link copied:',
   shareLink: 'Share link',
   file: 'File sent as FILE',

@@ -37,7 +37,7 @@ export const zh: UiStrings = {
   runStopped: '已停止',
   runFinished: '已结束',
   runFailed: '出错',
-  inspector: '流量检查器',
+  inspector: '流量监视器',
   inspectorEmpty: '代码打开的连接会显示在这里。',
   exportJson: '导出 JSON',
   frames: '消息',
