@@ -2,8 +2,8 @@
 // attach the endpoints to an existing HTTP server (Astro's dev server).
 import { createServer, type Server } from 'node:http';
 import { networkInterfaces } from 'node:os';
-import { WebSocketServer } from 'ws';
 import { DEFAULTS, type PlaygroundOptions } from './config.ts';
+import { createClientResolver } from './client-info.ts';
 import type { Connection } from './connection.ts';
 import { createEndpoints } from './endpoints/index.ts';
 import { watchHeartbeats } from './heartbeat.ts';
@@ -12,6 +12,7 @@ import { watchIdleConnections } from './idle-timeout.ts';
 import { ConnectionLimiter, TokenBucket } from './limits.ts';
 import { createConnectionLog } from './logger.ts';
 import { createMetricsRegistry, ServerStats } from './metrics.ts';
+import { originSet } from './origin-check.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 import { generateAdminToken } from './workshop/admin-token.ts';
 import { createWorkshop } from './workshop/index.ts';
@@ -46,19 +47,20 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
   const connections = new Set<Connection>();
   const stats = new ServerStats(() => connections, () => connections.size);
   const adminToken = opts.adminToken || generateAdminToken();
+  const client = createClientResolver(opts.trustProxy);
   const workshop = createWorkshop({ adminToken, redisUrl: opts.redisUrl });
   const endpoints = createEndpoints(workshop.roomBus, workshop.endpoints);
-  const wss = new WebSocketServer({
-    noServer: true,
-    clientTracking: false,
-    maxPayload: opts.maxPayload,
-    perMessageDeflate: false,
+  const limiter = new ConnectionLimiter({
+    pools: { lesson: opts.maxConns, workshop: opts.maxWorkshopConns, admin: opts.adminConns },
+    perIp: opts.maxConnsPerIp,
+    workshopPerIp: opts.maxWorkshopConnsPerIp,
   });
-  const limiter = new ConnectionLimiter(opts.maxConns, opts.maxConnsPerIp);
   const onUpgrade = createUpgradeHandler({
-    wss,
+    lessonPayload: opts.maxPayload,
     endpoints,
     limiter,
+    client,
+    allowedOrigins: originSet(opts.allowedOrigins),
     connections,
     stats,
     log: createConnectionLog(opts.quiet, options.logLine),

@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CLOSE_POLICY } from '../connection.ts';
 import type { RoomBus, RoomEvent } from '../room-bus.ts';
-import { BadRequest, type Endpoint } from './endpoint.ts';
+import { BadRequest, SMALL_PAYLOAD, type Endpoint } from './endpoint.ts';
 
 export const MAX_ROOM_LENGTH = 32;
 export const MAX_NAME_LENGTH = 24;
@@ -32,6 +32,10 @@ interface ChatParams {
 export function createChat(bus: RoomBus): Endpoint<ChatParams> {
   return {
     path: '/chat',
+    pool: 'workshop',
+    // The servers lesson joins the room from the runner, whose origin is opaque.
+    origins: 'site-or-sandbox',
+    maxPayload: SMALL_PAYLOAD,
     parse: (query) => ({
       room: textParam(query, 'room', 'lobby', MAX_ROOM_LENGTH),
       name: textParam(query, 'name', `guest-${randomBytes(2).toString('hex')}`, MAX_NAME_LENGTH),

@@ -21,6 +21,9 @@ interface HandshakeReport {
 
 export const handshake: Endpoint<HandshakeReport> = {
   path: '/handshake',
+  pool: 'lesson',
+  origins: 'any',
+  maxPayload: 'lesson',
   parse(_query, req) {
     const headers: [string, string][] = [];
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);

@@ -1,6 +1,6 @@
 // /admin?token=T: the instructor page's socket. It gets a snapshot of the
 // workshop every second and may send announcements to every participant.
-import { BadRequest, type Endpoint } from '../endpoints/endpoint.ts';
+import { BadRequest, SMALL_PAYLOAD, type Endpoint } from '../endpoints/endpoint.ts';
 import { checkAdminToken } from './admin-token.ts';
 import { MAX_ANNOUNCEMENT_LENGTH, type WorkshopHub } from './workshop-hub.ts';
 
@@ -20,6 +20,9 @@ function parseAnnouncement(text: string): string | undefined {
 export function createAdmin(hub: WorkshopHub, token: string): Endpoint {
   return {
     path: '/admin',
+    pool: 'admin',
+    origins: 'site',
+    maxPayload: SMALL_PAYLOAD,
     parse(query) {
       const verdict = checkAdminToken(token, query.get('token'));
       if (verdict === 'missing') throw new BadRequest('the instructor token is required', 401);
