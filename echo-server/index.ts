@@ -48,8 +48,9 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
   const stats = new ServerStats(() => connections, () => connections.size);
   const adminToken = opts.adminToken || generateAdminToken();
   const client = createClientResolver(opts.trustProxy);
-  const workshop = createWorkshop({ adminToken, redisUrl: opts.redisUrl });
-  const endpoints = createEndpoints(workshop.roomBus, workshop.endpoints);
+  const workshop = createWorkshop({ adminToken, redisUrl: opts.redisUrl, roomHistoryBytes: opts.roomHistoryBytes });
+  const chatLimits = { rate: opts.chatRate, burst: opts.chatBurst, fanout: opts.roomFanout, maxRooms: opts.maxRooms };
+  const endpoints = createEndpoints(workshop.roomBus, chatLimits, workshop.endpoints);
   const limiter = new ConnectionLimiter({
     pools: { lesson: opts.maxConns, workshop: opts.maxWorkshopConns, admin: opts.adminConns },
     perIp: opts.maxConnsPerIp,

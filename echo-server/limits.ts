@@ -81,13 +81,13 @@ export class TokenBucket {
     this.#tokens = burst;
   }
 
-  /** Spends one token; false when the bucket is empty. */
-  take(): boolean {
+  /** Spends `cost` tokens; false (spending nothing) when there are not that many. */
+  take(cost = 1): boolean {
     const now = performance.now();
     this.#tokens = Math.min(this.burst, this.#tokens + ((now - this.#last) * this.rate) / 1000);
     this.#last = now;
-    if (this.#tokens < 1) return false;
-    this.#tokens -= 1;
+    if (this.#tokens < cost) return false;
+    this.#tokens -= cost;
     return true;
   }
 }

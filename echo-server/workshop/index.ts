@@ -15,6 +15,8 @@ export interface WorkshopOptions {
   adminToken: string;
   /** Share rooms, presence and announcements with other instances; memory only when empty. */
   redisUrl: string;
+  /** History each chat room keeps, in bytes. */
+  roomHistoryBytes: number;
 }
 
 export interface Workshop {
@@ -26,9 +28,9 @@ export interface Workshop {
   close(): Promise<void>;
 }
 
-export function createWorkshop({ adminToken, redisUrl }: WorkshopOptions): Workshop {
+export function createWorkshop({ adminToken, redisUrl, roomHistoryBytes }: WorkshopOptions): Workshop {
   const link = redisUrl ? new RedisLink(redisUrl) : null;
-  const roomBus = link ? new RedisRoomBus(link) : new MemoryRoomBus();
+  const roomBus = link ? new RedisRoomBus(link, roomHistoryBytes) : new MemoryRoomBus(roomHistoryBytes);
   const hub = new WorkshopHub(link, () => roomBus.rooms());
   return {
     roomBus,

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { AttachOptions, RunningServer } from '../../echo-server/index.ts';
-import { closeEvent, encodeFrame, nextOfType, openClient, rawHandshake, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
+import { closeEvent, encodeFrame, eventually, nextOfType, openClient, rawHandshake, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
 
 const TOKEN = 'hostile-test-token-0123';
 let server: RunningServer | undefined;
@@ -103,5 +103,104 @@ describe('cross-site sockets', () => {
     await closed;
     await from(1, wsUrl(s, '/presence'));
     await nextOfType(await from(3, wsUrl(s, `/admin?token=${TOKEN}`)), 'snapshot', (m: { type: string; participants?: number }) => m.participants === 4);
+  });
+});
+
+interface ChatEvent {
+  type: string;
+  name?: string;
+  text?: string;
+  messages?: { name: string; text: string }[];
+}
+
+const chatPath = (room: string, name: string) => `/chat?room=${encodeURIComponent(room)}&name=${encodeURIComponent(name)}`;
+
+/** Joins `room` from 127.0.0.`n` and waits for the history and its own join. */
+async function member(s: RunningServer, n: number, room: string, name: string): Promise<WebSocket> {
+  const ws = await from(n, wsUrl(s, chatPath(room, name)));
+  await nextOfType(ws, 'join', (m: ChatEvent) => m.name === name);
+  return ws;
+}
+
+describe('chat that a flooder cannot take over', () => {
+  it('closes flooders with 1008 before they reach the room; honest members stay and keep talking', async () => {
+    // Default limits: a human pace per member.
+    const s = await serve();
+    const honest = [await member(s, 1, 'class', 'ann'), await member(s, 2, 'class', 'bob')];
+    const flooders = await Promise.all(Array.from({ length: 5 }, (_, i) => member(s, 10 + i, 'class', `flood${i}`)));
+    const spam = 'x'.repeat(2000);
+    const closes = flooders.map((ws) => closeEvent(ws));
+    for (const ws of flooders) for (let i = 0; i < 500; i++) ws.send(spam);
+    for (const { code } of await Promise.all(closes)) expect(code).toBe(1008);
+
+    const heard = nextOfType(honest[1]!, 'message', (m: ChatEvent) => m.text === 'still here', 5000);
+    honest[0]!.send('still here');
+    expect((await heard).name).toBe('ann');
+    for (const ws of honest) expect(ws.readyState).toBe(ws.OPEN);
+    // The history holds at most each flooder's burst, not the flood.
+    const { messages = [] } = await nextOfType<ChatEvent>(await from(3, wsUrl(s, chatPath('class', 'late'))), 'history');
+    expect(messages.filter((m) => m.text === spam).length).toBeLessThanOrEqual(5 * 10);
+  });
+
+  it('bounds the deliveries a room causes per second: over it the sender is told, nobody is closed', async () => {
+    const s = await serve({ roomFanout: 6, chatBurst: 100, chatRate: 100 });
+    const a = await member(s, 1, 'small', 'a');
+    const b = await member(s, 2, 'small', 'b');
+    for (let i = 0; i < 5; i++) a.send(`m${i}`);
+    const refused = await nextOfType<{ type: string; message?: string }>(a, 'error');
+    expect(refused.message).toMatch(/too busy/);
+    expect(a.readyState).toBe(a.OPEN);
+    expect(b.readyState).toBe(b.OPEN);
+  });
+});
+
+describe('bounded room memory', () => {
+  it('caps the rooms (503 for one more) and frees an emptied room at once', async () => {
+    const s = await serve({ maxRooms: 2 });
+    const one = await member(s, 1, 'one', 'a');
+    await member(s, 1, 'two', 'b');
+    const refused = await refusedUpgrade(wsUrl(s, chatPath('three', 'c')));
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatch(/2 chat rooms/);
+    one.send('remember me');
+    await nextOfType(one, 'message');
+    one.close();
+    await eventually(() => s.endpoints.connections.size === 1, 'the member to leave');
+    // Room "one" is gone, so a third room fits; and its history went with it.
+    const three = await member(s, 1, 'three', 'c');
+    three.close();
+    await eventually(() => s.endpoints.connections.size === 1, 'the member to leave');
+    const again = await from(1, wsUrl(s, chatPath('one', 'd')));
+    expect((await nextOfType<ChatEvent>(again, 'history')).messages).toEqual([]);
+  });
+
+  it('keeps at most --room-history-bytes of history per room', async () => {
+    const s = await serve({ roomHistoryBytes: 4096 });
+    const a = await member(s, 1, 'long', 'a');
+    for (let i = 0; i < 10; i++) a.send(`${i}`.repeat(1000));
+    await nextOfType(a, 'message', (m: ChatEvent) => m.text === '9'.repeat(1000));
+    const { messages = [] } = await nextOfType<ChatEvent>(await from(2, wsUrl(s, chatPath('long', 'b'))), 'history');
+    expect(JSON.stringify(messages).length).toBeLessThanOrEqual(4096);
+    expect(messages.at(-1)?.text).toBe('9'.repeat(1000));
+  });
+});
+
+describe('names in chat', () => {
+  it('strips bidi overrides and zero-width characters and applies NFKC', async () => {
+    const s = await serve();
+    const ws = await from(1, wsUrl(s, chatPath('names', '\u202Eadmin\u200B\u2066 ｔｅａｃｈｅｒ\uFEFF')));
+    const join = await nextOfType<ChatEvent>(ws, 'join');
+    expect(join.name).toBe('admin teacher');
+  });
+
+  it('keeps names unique within a room (409), ignoring case and invisible characters; other rooms are free', async () => {
+    const s = await serve();
+    await member(s, 1, 'unique', 'Alice');
+    for (const spelling of ['Alice', 'alice', 'A\u200Blice', 'Ａｌｉｃｅ']) {
+      const refused = await refusedUpgrade(wsUrl(s, chatPath('unique', spelling)));
+      expect(refused.status, spelling).toBe(409);
+      expect(refused.body).toMatch(/taken/);
+    }
+    await member(s, 2, 'elsewhere', 'Alice');
   });
 });
