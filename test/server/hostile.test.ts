@@ -204,3 +204,18 @@ describe('names in chat', () => {
     await member(s, 2, 'elsewhere', 'Alice');
   });
 });
+
+describe('/handshake does not hand cookies to a page', () => {
+  it('shows Cookie and Authorization by name and length only; other headers as they are', async () => {
+    const s = await serve();
+    const cookie = 'session=s3cr3t-value; theme=dark';
+    const ws = await from(1, wsUrl(s, '/handshake'), { Cookie: cookie, Authorization: 'Bearer abc.def', 'X-Other': 'plain' });
+    const report = await nextOfType<{ type: string; request: { headers: [string, string][] } }>(ws, 'handshake');
+    const text = JSON.stringify(report);
+    expect(text).not.toContain('s3cr3t');
+    expect(text).not.toContain('abc.def');
+    expect(report.request.headers).toContainEqual(['Cookie', `[redacted: ${cookie.length} characters]`]);
+    expect(report.request.headers).toContainEqual(['Authorization', '[redacted: 14 characters]']);
+    expect(report.request.headers).toContainEqual(['X-Other', 'plain']);
+  });
+});
