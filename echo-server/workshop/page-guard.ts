@@ -4,13 +4,34 @@ import type { RequestHandler } from '../http-host.ts';
 import { requestUrl } from '../request-url.ts';
 import { checkAdminToken } from './admin-token.ts';
 
-/** `/workshop/`, `/zh/workshop/`, `/en/workshop/` and their index.html. */
-const INSTRUCTOR_PAGE = /^\/(?:(?:zh|en)\/)?workshop(?:\/(?:index\.html)?)?$/;
+/**
+ * Everything in an instructor folder (`/workshop`, `/zh/workshop`, `/en/workshop`),
+ * however the URL spells it. The static host decodes %XX, drops a trailing
+ * slash and tries `.html`, `/index` and `/index.html`, so `/%77orkshop/`,
+ * `/en/workshop/index` and `/workshop/index.html/` all reach the instructor
+ * page: the guard looks at the decoded path and takes in the whole folder
+ * rather than listing spellings.
+ */
+const INSTRUCTOR_AREA = /^\/(?:(?:zh|en)\/)?workshop(?:[/.]|$)/;
+
+function decoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** True when the request could be answered with an instructor page, by the raw path or the normalised one. */
+export function isInstructorPath(rawTarget: string, url: URL): boolean {
+  const raw = decoded(rawTarget.split(/[?#]/, 1)[0]!);
+  return INSTRUCTOR_AREA.test(raw) || INSTRUCTOR_AREA.test(decoded(url.pathname));
+}
 
 export function createWorkshopPageGuard(token: string): RequestHandler {
   return (req, res, next) => {
     const url = requestUrl(req);
-    if (!url || !INSTRUCTOR_PAGE.test(url.pathname)) return next?.();
+    if (!url || !isInstructorPath(req.url ?? '/', url)) return next?.();
     const verdict = checkAdminToken(token, url.searchParams.get('token'));
     if (verdict === 'ok') return next?.();
     const status = verdict === 'missing' ? 401 : 403;

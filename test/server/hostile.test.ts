@@ -2,10 +2,12 @@
 // participant (or a hostile web page) against a real server, from several
 // loopback addresses where the server counts per address, and checks that the
 // honest participants and the instructor keep being served.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { AttachOptions, RunningServer } from '../../echo-server/index.ts';
-import { closeEvent, encodeFrame, eventually, nextOfType, openClient, rawHandshake, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
+import { closeEvent, encodeFrame, eventually, httpUrl, makeStaticRoot, nextOfType, openClient, rawHandshake, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
 
 const TOKEN = 'hostile-test-token-0123';
 let server: RunningServer | undefined;
@@ -217,5 +219,24 @@ describe('/handshake does not hand cookies to a page', () => {
     expect(report.request.headers).toContainEqual(['Cookie', `[redacted: ${cookie.length} characters]`]);
     expect(report.request.headers).toContainEqual(['Authorization', '[redacted: 14 characters]']);
     expect(report.request.headers).toContainEqual(['X-Other', 'plain']);
+  });
+});
+
+describe('the instructor page guard', () => {
+  it('guards every spelling the static host would answer with an instructor page', async () => {
+    const staticDir = makeStaticRoot();
+    for (const locale of ['', 'zh', 'en']) {
+      mkdirSync(join(staticDir, locale, 'workshop'), { recursive: true });
+      writeFileSync(join(staticDir, locale, 'workshop', 'index.html'), '<!doctype html><title>instructor</title>');
+    }
+    const s = await serve({ staticDir });
+    for (const path of ['/en/workshop/index', '/%77orkshop/', '/workshop/index.html/', '/zh/%77orkshop/index', '/en/workshop/index.htm', '/workshop//', '/%2577orkshop/']) {
+      const res = await fetch(httpUrl(s, path));
+      const body = await res.text();
+      expect(body, path).not.toContain('instructor</title>');
+      if (res.status !== 404) expect(res.status, path).toBe(401);
+    }
+    const page = await fetch(httpUrl(s, `/en/workshop/index?token=${TOKEN}`));
+    expect(await page.text()).toContain('instructor</title>');
   });
 });
