@@ -48,7 +48,7 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
   const stats = new ServerStats(() => connections, () => connections.size);
   const adminToken = opts.adminToken || generateAdminToken();
   const client = createClientResolver(opts.trustProxy);
-  const workshop = createWorkshop({ adminToken, redisUrl: opts.redisUrl, roomHistoryBytes: opts.roomHistoryBytes });
+  const workshop = createWorkshop({ adminToken, client, redisUrl: opts.redisUrl, roomHistoryBytes: opts.roomHistoryBytes });
   const chatLimits = { rate: opts.chatRate, burst: opts.chatBurst, fanout: opts.roomFanout, maxRooms: opts.maxRooms };
   const endpoints = createEndpoints(workshop.roomBus, chatLimits, workshop.endpoints);
   const limiter = new ConnectionLimiter({

@@ -81,13 +81,22 @@ export class TokenBucket {
     this.#tokens = burst;
   }
 
+  /** True when at least one token is there. */
+  get ready(): boolean {
+    return this.#refill() >= 1;
+  }
+
   /** Spends `cost` tokens; false (spending nothing) when there are not that many. */
   take(cost = 1): boolean {
+    if (this.#refill() < cost) return false;
+    this.#tokens -= cost;
+    return true;
+  }
+
+  #refill(): number {
     const now = performance.now();
     this.#tokens = Math.min(this.burst, this.#tokens + ((now - this.#last) * this.rate) / 1000);
     this.#last = now;
-    if (this.#tokens < cost) return false;
-    this.#tokens -= cost;
-    return true;
+    return this.#tokens;
   }
 }

@@ -2,7 +2,8 @@
 // before the static host sees the request: 401 without it, 403 when wrong.
 import type { RequestHandler } from '../http-host.ts';
 import { requestUrl } from '../request-url.ts';
-import { checkAdminToken } from './admin-token.ts';
+import type { ClientResolver } from '../client-info.ts';
+import type { GuardedVerdict, TokenAttempts } from './token-attempts.ts';
 
 /**
  * Everything in an instructor folder (`/workshop`, `/zh/workshop`, `/en/workshop`),
@@ -28,18 +29,20 @@ export function isInstructorPath(rawTarget: string, url: URL): boolean {
   return INSTRUCTOR_AREA.test(raw) || INSTRUCTOR_AREA.test(decoded(url.pathname));
 }
 
-export function createWorkshopPageGuard(token: string): RequestHandler {
+const ANSWERS: Record<Exclude<GuardedVerdict, 'ok'>, [number, string]> = {
+  missing: [401, 'The instructor page needs the token printed by the server at start: open /workshop/?token=…'],
+  wrong: [403, 'That instructor token is wrong. Use the link the server printed at start.'],
+  'too-many': [429, 'Too many wrong instructor tokens from your address; wait a minute and use the link the server printed at start.'],
+};
+
+export function createWorkshopPageGuard(attempts: TokenAttempts, client: ClientResolver): RequestHandler {
   return (req, res, next) => {
     const url = requestUrl(req);
     if (!url || !isInstructorPath(req.url ?? '/', url)) return next?.();
-    const verdict = checkAdminToken(token, url.searchParams.get('token'));
+    const verdict = attempts.check(client(req).address, url.searchParams.get('token'));
     if (verdict === 'ok') return next?.();
-    const status = verdict === 'missing' ? 401 : 403;
+    const [status, message] = ANSWERS[verdict];
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-    res.end(
-      verdict === 'missing'
-        ? 'The instructor page needs the token printed by the server at start: open /workshop/?token=…\n'
-        : 'That instructor token is wrong. Use the link the server printed at start.\n',
-    );
+    res.end(`${message}\n`);
   };
 }

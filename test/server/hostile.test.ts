@@ -6,8 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
+import { ConfigError, parseConfig } from '../../echo-server/config.ts';
 import type { AttachOptions, RunningServer } from '../../echo-server/index.ts';
-import { closeEvent, encodeFrame, eventually, httpUrl, makeStaticRoot, nextOfType, openClient, rawHandshake, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
+import { FREE_WRONG_TOKENS } from '../../echo-server/workshop/token-attempts.ts';
+import { closeEvent, encodeFrame, eventually, getFrom, httpUrl, makeStaticRoot, nextOfType, openClient, rawHandshake, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
 
 const TOKEN = 'hostile-test-token-0123';
 let server: RunningServer | undefined;
@@ -238,5 +240,26 @@ describe('the instructor page guard', () => {
     }
     const page = await fetch(httpUrl(s, `/en/workshop/index?token=${TOKEN}`));
     expect(await page.text()).toContain('instructor</title>');
+  });
+});
+
+describe('token hygiene', () => {
+  it('slows wrong tokens per address: after the free ones even the right token waits; other addresses are not affected', async () => {
+    const s = await serve();
+    const guess = (n: number, token: string) => refusedUpgrade(wsUrl(s, `/admin?token=${token}`), {}, `127.0.0.${n}`);
+    for (let i = 0; i < FREE_WRONG_TOKENS; i++) expect((await guess(2, `guess-${i}`)).status).toBe(403);
+    const slowed = await guess(2, TOKEN);
+    expect(slowed.status).toBe(429);
+    expect(slowed.body).toMatch(/too many wrong instructor tokens/);
+    // The page and the socket share the count.
+    expect((await getFrom(httpUrl(s, `/workshop/?token=${TOKEN}`), '127.0.0.2')).status).toBe(429);
+    await from(3, wsUrl(s, `/admin?token=${TOKEN}`));
+    expect((await getFrom(httpUrl(s, `/workshop/?token=${TOKEN}`), '127.0.0.3')).status).not.toBe(429);
+  });
+
+  it('refuses a chosen ADMIN_TOKEN under 16 characters at start, with a clear message', () => {
+    expect(() => parseConfig([], { ADMIN_TOKEN: 'change-me' })).toThrow(/ADMIN_TOKEN: must be at least 16 characters \(got 9\)/);
+    expect(() => parseConfig(['--admin-token', 'short'], {})).toThrow(ConfigError);
+    expect(parseConfig([], { ADMIN_TOKEN: 'a-long-enough-token' }).adminToken).toBe('a-long-enough-token');
   });
 });
