@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { DEFAULTS, type PlaygroundOptions } from './config.ts';
-import { createClientResolver } from './client-info.ts';
+import { createClientResolver, type ClientResolver } from './client-info.ts';
 import type { Connection } from './connection.ts';
 import { createEndpoints } from './endpoints/index.ts';
 import { watchHeartbeats } from './heartbeat.ts';
@@ -38,6 +38,8 @@ export interface AttachedEndpoints {
   stats: ServerStats;
   /** The instructor's token (the one given, or the one generated at start). */
   adminToken: string;
+  /** Who a request comes from (the real client behind a trusted proxy). */
+  client: ClientResolver;
   /** Closes every client with 1001 and stops the timers; does not close the HTTP server. */
   close(): Promise<void>;
 }
@@ -78,6 +80,7 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
     connections,
     stats,
     adminToken,
+    client,
     async close() {
       httpServer.off('upgrade', onUpgrade);
       stopHeartbeat();
@@ -128,7 +131,7 @@ export async function startPlaygroundServer(options: AttachOptions = {}): Promis
     connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(opts.handshakeTimeout / 4))),
   });
   const endpoints = attachPlayground(httpServer, options);
-  const serveStatic = createStaticHandler(opts.staticDir);
+  const serveStatic = createStaticHandler(opts.staticDir, { client: endpoints.client, runnerConnect: opts.runnerConnect });
   httpServer.on('request', (req, res) => endpoints.handleRequest(req, res, () => serveStatic(req, res)));
 
   await new Promise<void>((resolve, reject) => {
