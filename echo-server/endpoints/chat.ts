@@ -108,7 +108,7 @@ export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParam
       conn.onMessage((data, isBinary) => {
         if (isBinary) return conn.close(1003, 'chat takes text messages only');
         // The flooder is stopped here, before its message costs anyone else anything.
-        if (!sender.take()) return conn.close(CLOSE_POLICY, `chat rate limit: at most ${limits.burst} messages at once, then ${limits.rate} per second`);
+        if (!sender.take()) return conn.expel(`chat rate limit: at most ${limits.burst} messages at once, then ${limits.rate} per second`);
         const text = data.toString('utf8');
         if ([...text].length > MAX_TEXT_LENGTH) return conn.close(1009, `a chat message may be at most ${MAX_TEXT_LENGTH} characters`);
         if (!members.fanout.take(members.members)) {
