@@ -43,7 +43,7 @@ function localConfig(block: string, dir: string, port: number, backend: number):
   server = swap(server, /^\s*ssl_certificate\s.*\n/m, '');
   server = swap(server, /^\s*ssl_certificate_key\s.*\n/m, '');
   server = swap(server, /proxy_pass http:\/\/127\.0\.0\.1:8080;/, `proxy_pass http://127.0.0.1:${backend};`);
-  server = swap(server, /\/var\/log\/nginx\//g, `${dir}/`);
+  server = server.replaceAll('/var/log/nginx/', `${dir}/`);
   return [
     `pid ${dir}/nginx.pid;`,
     `error_log ${dir}/error.log;`,
