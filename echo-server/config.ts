@@ -216,16 +216,17 @@ function describeDefault(spec: OptionSpec): string {
   if (spec.defaultText) return ` (default: ${spec.defaultText})`;
   const value = DEFAULTS[spec.key];
   if (spec.kind === 'boolean') return '';
-  if (spec.kind === 'size') return ` (default ${Number(value) / MiB} MiB)`;
+  if (spec.kind === 'size') return Number(value) >= MiB ? ` (default ${Number(value) / MiB} MiB)` : ` (default ${Number(value) / 1024} KiB)`;
   if (spec.kind === 'duration') return ` (default ${value} ms)`;
   return ` (default ${value})`;
 }
 
 export function helpText(): string {
-  const rows = OPTION_SPECS.map((spec) => {
-    const flag = `--${spec.flag}${spec.kind === 'boolean' ? '' : ' VALUE'}`;
+  const flags = OPTION_SPECS.map((spec) => `--${spec.flag}${spec.kind === 'boolean' ? '' : ' VALUE'}`);
+  const width = Math.max(...flags.map((f) => f.length)) + 2;
+  const rows = OPTION_SPECS.map((spec, i) => {
     const env = spec.env ? `  [env ${spec.env}]` : '';
-    return `  ${flag.padEnd(26)}${spec.help}${describeDefault(spec)}${env}`;
+    return `  ${flags[i]!.padEnd(width)}${spec.help}${describeDefault(spec)}${env}`;
   });
-  return ['Usage: npm start -- [options]', '', 'Options:', ...rows, `  ${'--help, -h'.padEnd(26)}show this help`].join('\n');
+  return ['Usage: npm start -- [options]', '', 'Options:', ...rows, `  ${'--help, -h'.padEnd(width)}show this help`].join('\n');
 }

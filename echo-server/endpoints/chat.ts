@@ -97,11 +97,17 @@ export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParam
         else conn.sendJson(event);
       };
       let unsubscribe = () => {};
+      let left = false;
+      let inRoom = false;
       // History first, then live events: subscribing right after reading the
       // history means no message is both in it and delivered live.
       let joined = (async () => {
-        conn.sendJson({ type: 'history', messages: await bus.history(room) });
+        const history = await bus.history(room);
+        // Gone while the history was on its way (Redis): subscribing now would keep the room alive for nobody.
+        if (left) return;
+        conn.sendJson({ type: 'history', messages: history });
         unsubscribe = bus.subscribe(room, deliver);
+        inRoom = true;
         const count = await bus.join(room);
         await bus.publish(room, { type: 'join', name, count, time: now() });
       })().catch(reportBusError);
@@ -118,11 +124,13 @@ export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParam
         joined = joined.then(() => bus.publish(room, message)).catch(reportBusError);
       });
       conn.ws.on('close', () => {
+        left = true;
         members.names.delete(nameKey(name));
         if (--members.members === 0) rooms.delete(room);
         unsubscribe();
         void joined
           .then(async () => {
+            if (!inRoom) return;
             const count = await bus.leave(room);
             await bus.publish(room, { type: 'leave', name, count, time: now() });
           })

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { RunningServer } from '../../echo-server/index.ts';
-import { getFrom, nextMessages, nextOfType, openClient, refusedUpgrade, startServer } from './helpers.ts';
+import { closeEvent, getFrom, nextMessages, nextOfType, openClient, refusedUpgrade, startServer } from './helpers.ts';
 
 const hasNginx = spawnSync('nginx', ['-v']).status === 0;
 if (!hasNginx) console.warn('\n*** nginx is not installed: the README nginx test is SKIPPED. Install it with: apt-get install nginx ***\n');
@@ -167,7 +167,9 @@ describe.skipIf(!hasNginx)('the README nginx block, in front of the server', () 
     'keeps a socket that is quiet for longer than nginx\'s default 60 s read timeout',
     async () => {
       const ws = await openClient(proxied('/echo'));
-      await new Promise((r) => setTimeout(r, QUIET_MS));
+      const closed = closeEvent(ws).then(({ code }) => code);
+      const quiet = await Promise.race([closed, new Promise((r) => setTimeout(() => r('still open'), QUIET_MS))]);
+      expect(quiet, 'nginx closed the quiet socket').toBe('still open');
       const back = nextMessages(ws, 1);
       ws.send('"still here"');
       expect(await back).toEqual(['still here']);
