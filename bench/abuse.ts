@@ -69,6 +69,8 @@ interface FloodResult {
   honestClosed: number;
   floodersClosed1008: number;
   health: number[];
+  /** CPU time the server process spent while the room talked. */
+  serverCpuMs: number;
 }
 
 async function chatFlood(withFlooders: boolean): Promise<FloodResult> {
@@ -103,6 +105,7 @@ async function chatFlood(withFlooders: boolean): Promise<FloodResult> {
         flooders.push(ws);
       }
     }
+    const cpuBefore = await server.cpuMicros();
     const health = sampleHealth(`http://127.0.0.1:${server.port}`);
     // Each flooder sends in slices, so this process's own event loop (which also times /healthz) keeps turning.
     const floods = flooders.map(async (ws) => {
@@ -124,9 +127,10 @@ async function chatFlood(withFlooders: boolean): Promise<FloodResult> {
     while (delivered < expected && now() < deadline) await sleep(50);
     await Promise.all(floods);
     const healthSamples = await health.stop();
+    const serverCpuMs = ((await server.cpuMicros()) - cpuBefore) / 1000;
     const closedHonest = honestClosed;
     for (const ws of [...honest, ...flooders]) ws.terminate();
-    return { expected, delivered, latencies: latencies.sort((a, b) => a - b), honestClosed: closedHonest, floodersClosed1008, health: healthSamples };
+    return { expected, delivered, latencies: latencies.sort((a, b) => a - b), honestClosed: closedHonest, floodersClosed1008, health: healthSamples, serverCpuMs };
   } finally {
     await server.stop();
   }
@@ -185,7 +189,7 @@ export default async function abuse(): Promise<void> {
   const quiet = await chatFlood(false);
   const flooded = await chatFlood(true);
   printTable(
-    ['room', 'honest delivered', 'lost', 'p50 ms', 'p99 ms', 'honest closed', 'flooders closed 1008', 'healthz p50 ms', 'p99 ms', 'max ms'],
+    ['room', 'honest delivered', 'lost', 'p50 ms', 'p99 ms', 'honest closed', 'flooders closed 1008', 'healthz p50 ms', 'p99 ms', 'max ms', 'server CPU ms'],
     [quiet, flooded].map((r, i) => [
       i === 0 ? 'no flooders' : 'with flooders',
       `${fmt.int(r.delivered)}/${fmt.int(r.expected)}`,
@@ -195,6 +199,7 @@ export default async function abuse(): Promise<void> {
       r.honestClosed,
       i === 0 ? '-' : `${r.floodersClosed1008}/${FLOODERS}`,
       ...healthCells(r.health),
+      fmt.int(r.serverCpuMs),
     ]),
   );
   console.log(`honest p99 delivery with/without flooders: ${fmt.ratio(percentile(flooded.latencies, 99) / percentile(quiet.latencies, 99))}`);
