@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-const MODULES = ['echo-throughput', 'idle-memory', 'workshop', 'page-budgets'];
+const MODULES = ['echo-throughput', 'idle-memory', 'workshop', 'abuse', 'page-budgets'];
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length > 0 ? MODULES.filter((m) => wanted.includes(m)) : MODULES;

@@ -7,7 +7,7 @@ import type { WebSocket } from 'ws';
 export const HIGH_WATER_MARK = 1024 * 1024;
 
 /** Why reading from a peer is paused; reading resumes only when no reason holds. */
-export const PauseReason = { Backpressure: 1, Pacing: 2 } as const;
+export const PauseReason = { Backpressure: 1, Pacing: 2, Expelled: 4 } as const;
 export type PauseReason = (typeof PauseReason)[keyof typeof PauseReason];
 
 export class ReadGate {

@@ -3,11 +3,13 @@
 // respect backpressure. Endpoints talk to this, not to the raw socket.
 import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
-import { ReadGate, HIGH_WATER_MARK, sendWithBackpressure } from './backpressure.ts';
+import { ReadGate, HIGH_WATER_MARK, PauseReason, sendWithBackpressure } from './backpressure.ts';
 import type { TokenBucket } from './limits.ts';
 import type { TrafficCounts } from './metrics.ts';
 
 export const CLOSE_POLICY = 1008;
+/** How long an expelled peer has to receive its close frame before the socket is cut. */
+const EXPEL_GRACE_MS = 1000;
 
 export class Connection implements TrafficCounts {
   readonly openedAt = performance.now();
@@ -52,7 +54,7 @@ export class Connection implements TrafficCounts {
       this.active = true;
       if (this.bucket !== null && !this.bucket.take()) {
         if (this.isOpen) this.onRateExceeded();
-        this.close(CLOSE_POLICY, 'message rate limit exceeded');
+        this.expel('message rate limit exceeded');
         return;
       }
       handler(buffer, isBinary);
@@ -70,6 +72,16 @@ export class Connection implements TrafficCounts {
 
   sendJson(value: unknown): void {
     this.send(JSON.stringify(value), false);
+  }
+
+  /**
+   * Closes with 1008 and reads nothing more: whatever a flooder has already
+   * queued is not parsed, and its socket is cut if it does not answer the close.
+   */
+  expel(reason: string): void {
+    this.gate.hold(PauseReason.Expelled);
+    this.close(CLOSE_POLICY, reason);
+    setTimeout(() => this.ws.terminate(), EXPEL_GRACE_MS).unref();
   }
 
   close(code: number, reason?: string): void {

@@ -1,7 +1,17 @@
 // Content-Security-Policy headers for the static site. The site itself talks
-// only to its own host; the runner page (where the reader's code runs, in a
-// sandboxed frame) may open sockets anywhere, because WebSocket has no
-// same-origin rule and the lessons show exactly that.
+// only to its own host. The runner page (where the reader's code runs, in a
+// sandboxed frame) may connect to the serving host — ws(s) and http(s) — and
+// to the hosts an operator adds with --runner-connect, nothing else: code from
+// a shared link must not reach the reader's LAN or loopback services. No page
+// may be framed by another site.
+
+/** What a page's policy depends on besides its path. */
+export interface PolicyContext {
+  /** The host the browser asked for (with port), '' when unknown: then only 'self' is named. */
+  host: string;
+  /** Extra CSP sources for the runner's connect-src (--runner-connect). */
+  runnerConnect: readonly string[];
+}
 
 const SITE_POLICY = [
   "default-src 'self'",
@@ -13,26 +23,36 @@ const SITE_POLICY = [
   "connect-src 'self'",
   "worker-src 'self' blob:",
   "frame-src 'self'",
+  "frame-ancestors 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
 ].join('; ');
 
-const RUNNER_POLICY = [
-  "default-src 'none'",
-  "script-src 'self' blob:",
-  // The run's worker comes from a data: URL (see site/runner/frame.ts).
-  "worker-src 'self' blob: data:",
-  'connect-src ws: wss: http: https: blob: data:',
-  "img-src 'self' data: blob:",
-  "style-src 'unsafe-inline'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The serving host under every scheme a lesson uses. A sandboxed page's origin is opaque, so 'self' is not enough there. */
+function servingHost(host: string): string[] {
+  return host === '' ? ["'self'"] : ["'self'", `ws://${host}`, `wss://${host}`, `http://${host}`, `https://${host}`];
+}
+
+function runnerPolicy({ host, runnerConnect }: PolicyContext): string {
+  const self = servingHost(host);
+  return [
+    "default-src 'none'",
+    "script-src 'self' blob:",
+    // The run's worker comes from a data: URL (see site/runner/frame.ts); it inherits this policy.
+    "worker-src 'self' blob: data:",
+    `connect-src ${[...self, ...runnerConnect, 'blob:', 'data:'].join(' ')}`,
+    "img-src 'self' data: blob:",
+    "style-src 'unsafe-inline'",
+    `frame-ancestors ${self.filter((s) => !s.startsWith('ws')).join(' ')}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
 /** Pages under this path prefix are the sandboxed runner frame. */
 export const RUNNER_PATH = '/runner/';
 
-export function contentSecurityPolicy(pathname: string): string {
-  return pathname.startsWith(RUNNER_PATH) ? RUNNER_POLICY : SITE_POLICY;
+export function contentSecurityPolicy(pathname: string, context: PolicyContext): string {
+  return pathname.startsWith(RUNNER_PATH) ? runnerPolicy(context) : SITE_POLICY;
 }

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import type { Registry } from 'prom-client';
+import type { ClientResolver } from './client-info.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import type { ServerStats } from './metrics.ts';
 import { requestUrl } from './request-url.ts';
@@ -70,7 +71,15 @@ export function createApiHandler(ctx: HttpApiContext): RequestHandler {
 }
 
 /** Static files of the built site. Only files present at start-up are served, so no path can escape `dir`. */
-export function createStaticHandler(dir: string): RequestHandler {
+export interface StaticOptions {
+  /** Who asked: the runner's policy names the host the browser used. */
+  client: ClientResolver;
+  /** Extra hosts the runner may connect to (--runner-connect). */
+  runnerConnect: readonly string[];
+}
+
+export function createStaticHandler(dir: string, { client, runnerConnect }: StaticOptions): RequestHandler {
+  const policy = (req: IncomingMessage, pathname: string) => contentSecurityPolicy(pathname, { host: client(req).host, runnerConnect });
   const notFoundPage = join(dir, '404.html');
   const notFoundBody = existsSync(notFoundPage) ? readFileSync(notFoundPage) : Buffer.from('<!doctype html><title>404</title><h1>404 Not Found</h1>\n');
   const notFound: RequestHandler = (req, res) => {
@@ -78,7 +87,7 @@ export function createStaticHandler(dir: string): RequestHandler {
     res.writeHead(404, {
       'Content-Type': 'text/html; charset=utf-8',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': contentSecurityPolicy(pathname),
+      'Content-Security-Policy': policy(req, pathname),
     });
     res.end(req.method === 'HEAD' ? undefined : notFoundBody);
   };
@@ -90,7 +99,7 @@ export function createStaticHandler(dir: string): RequestHandler {
         etag: true,
         setHeaders(res, pathname) {
           res.setHeader('X-Content-Type-Options', 'nosniff');
-          res.setHeader('Content-Security-Policy', contentSecurityPolicy(pathname));
+          res.setHeader('Content-Security-Policy', policy(res.req, pathname));
           // Astro puts content hashes in /_astro/ file names: they never change.
           res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
         },

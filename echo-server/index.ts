@@ -2,8 +2,8 @@
 // attach the endpoints to an existing HTTP server (Astro's dev server).
 import { createServer, type Server } from 'node:http';
 import { networkInterfaces } from 'node:os';
-import { WebSocketServer } from 'ws';
 import { DEFAULTS, type PlaygroundOptions } from './config.ts';
+import { createClientResolver, type ClientResolver } from './client-info.ts';
 import type { Connection } from './connection.ts';
 import { createEndpoints } from './endpoints/index.ts';
 import { watchHeartbeats } from './heartbeat.ts';
@@ -12,6 +12,7 @@ import { watchIdleConnections } from './idle-timeout.ts';
 import { ConnectionLimiter, TokenBucket } from './limits.ts';
 import { createConnectionLog } from './logger.ts';
 import { createMetricsRegistry, ServerStats } from './metrics.ts';
+import { originSet } from './origin-check.ts';
 import { createUpgradeHandler } from './upgrade.ts';
 import { generateAdminToken } from './workshop/admin-token.ts';
 import { createWorkshop } from './workshop/index.ts';
@@ -37,6 +38,8 @@ export interface AttachedEndpoints {
   stats: ServerStats;
   /** The instructor's token (the one given, or the one generated at start). */
   adminToken: string;
+  /** Who a request comes from (the real client behind a trusted proxy). */
+  client: ClientResolver;
   /** Closes every client with 1001 and stops the timers; does not close the HTTP server. */
   close(): Promise<void>;
 }
@@ -46,19 +49,21 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
   const connections = new Set<Connection>();
   const stats = new ServerStats(() => connections, () => connections.size);
   const adminToken = opts.adminToken || generateAdminToken();
-  const workshop = createWorkshop({ adminToken, redisUrl: opts.redisUrl });
-  const endpoints = createEndpoints(workshop.roomBus, workshop.endpoints);
-  const wss = new WebSocketServer({
-    noServer: true,
-    clientTracking: false,
-    maxPayload: opts.maxPayload,
-    perMessageDeflate: false,
+  const client = createClientResolver(opts.trustProxy);
+  const workshop = createWorkshop({ adminToken, client, redisUrl: opts.redisUrl, roomHistoryBytes: opts.roomHistoryBytes });
+  const chatLimits = { rate: opts.chatRate, burst: opts.chatBurst, fanout: opts.roomFanout, maxRooms: opts.maxRooms };
+  const endpoints = createEndpoints(workshop.roomBus, chatLimits, workshop.endpoints);
+  const limiter = new ConnectionLimiter({
+    pools: { lesson: opts.maxConns, workshop: opts.maxWorkshopConns, admin: opts.adminConns },
+    perIp: opts.maxConnsPerIp,
+    workshopPerIp: opts.maxWorkshopConnsPerIp,
   });
-  const limiter = new ConnectionLimiter(opts.maxConns, opts.maxConnsPerIp);
   const onUpgrade = createUpgradeHandler({
-    wss,
+    lessonPayload: opts.maxPayload,
     endpoints,
     limiter,
+    client,
+    allowedOrigins: originSet(opts.allowedOrigins),
     connections,
     stats,
     log: createConnectionLog(opts.quiet, options.logLine),
@@ -75,6 +80,7 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
     connections,
     stats,
     adminToken,
+    client,
     async close() {
       httpServer.off('upgrade', onUpgrade);
       stopHeartbeat();
@@ -125,7 +131,7 @@ export async function startPlaygroundServer(options: AttachOptions = {}): Promis
     connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(opts.handshakeTimeout / 4))),
   });
   const endpoints = attachPlayground(httpServer, options);
-  const serveStatic = createStaticHandler(opts.staticDir);
+  const serveStatic = createStaticHandler(opts.staticDir, { client: endpoints.client, runnerConnect: opts.runnerConnect });
   httpServer.on('request', (req, res) => endpoints.handleRequest(req, res, () => serveStatic(req, res)));
 
   await new Promise<void>((resolve, reject) => {

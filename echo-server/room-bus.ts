@@ -30,58 +30,62 @@ export interface RoomBus {
 }
 
 export const HISTORY_LIMIT = 50;
-/** Empty rooms keep their history until this many rooms exist; then the longest-idle empty one goes. */
-const MAX_ROOMS = 1000;
 
 interface Room {
   listeners: Set<(event: RoomEvent) => void>;
   history: ChatMessage[];
+  historyBytes: number;
   members: number;
 }
 
+/**
+ * Rooms in this process's memory. A room exists while it has members or
+ * listeners and is freed as soon as it has neither, history and all: memory
+ * follows the rooms in use, not every room ever opened.
+ */
 export class MemoryRoomBus implements RoomBus {
   readonly #rooms = new Map<string, Room>();
 
+  constructor(
+    /** Bytes of history kept per room (as JSON), besides HISTORY_LIMIT messages. */
+    private readonly historyBytes: number,
+  ) {}
+
   #room(name: string): Room {
     let room = this.#rooms.get(name);
-    if (room) {
-      // Map order doubles as recency order for eviction.
-      this.#rooms.delete(name);
-    } else {
-      room = { listeners: new Set(), history: [], members: 0 };
-      this.#evictIdleRoom();
-    }
-    this.#rooms.set(name, room);
+    if (!room) this.#rooms.set(name, (room = { listeners: new Set(), history: [], historyBytes: 0, members: 0 }));
     return room;
   }
 
-  #evictIdleRoom(): void {
-    if (this.#rooms.size < MAX_ROOMS) return;
-    for (const [name, room] of this.#rooms) {
-      if (room.members === 0 && room.listeners.size === 0) {
-        this.#rooms.delete(name);
-        return;
-      }
-    }
+  #freeIfEmpty(name: string, room: Room): void {
+    if (room.members === 0 && room.listeners.size === 0 && this.#rooms.get(name) === room) this.#rooms.delete(name);
   }
 
   subscribe(room: string, listener: (event: RoomEvent) => void): () => void {
-    const listeners = this.#room(room).listeners;
-    listeners.add(listener);
-    return () => listeners.delete(listener);
+    const r = this.#room(room);
+    r.listeners.add(listener);
+    return () => {
+      r.listeners.delete(listener);
+      this.#freeIfEmpty(room, r);
+    };
   }
 
   async publish(room: string, event: RoomEvent): Promise<void> {
-    const r = this.#room(room);
+    // Nobody here to tell (e.g. a leave, or an event relayed from another instance).
+    const r = this.#rooms.get(room);
+    if (!r) return;
     if (event.type === 'message') {
       r.history.push(event);
-      if (r.history.length > HISTORY_LIMIT) r.history.shift();
+      r.historyBytes += JSON.stringify(event).length;
+      while (r.history.length > HISTORY_LIMIT || r.historyBytes > this.historyBytes) {
+        r.historyBytes -= JSON.stringify(r.history.shift()).length;
+      }
     }
     for (const listener of r.listeners) listener(event);
   }
 
   async history(room: string): Promise<ChatMessage[]> {
-    return [...this.#room(room).history];
+    return [...(this.#rooms.get(room)?.history ?? [])];
   }
 
   async join(room: string): Promise<number> {
@@ -89,8 +93,10 @@ export class MemoryRoomBus implements RoomBus {
   }
 
   async leave(room: string): Promise<number> {
-    const r = this.#room(room);
+    const r = this.#rooms.get(room);
+    if (!r) return 0;
     r.members = Math.max(0, r.members - 1);
+    this.#freeIfEmpty(room, r);
     return r.members;
   }
 

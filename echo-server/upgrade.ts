@@ -1,22 +1,27 @@
 // Routes WebSocket upgrade requests to endpoints. Everything that can refuse a
-// handshake (unknown path, bad query, connection caps) answers with a proper
-// HTTP status on the raw socket before ws takes over.
+// handshake (unknown path, another site's page, bad query, connection caps)
+// answers with a proper HTTP status on the raw socket before ws takes over.
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { WebSocketServer } from 'ws';
+import { WebSocketServer } from 'ws';
+import type { ClientResolver } from './client-info.ts';
 import { Connection } from './connection.ts';
 import { accept, BadRequest, type Accepted } from './endpoints/endpoint.ts';
 import type { AnyEndpoint } from './endpoints/index.ts';
 import { trackPongs } from './heartbeat.ts';
-import type { ConnectionLimiter, TokenBucket } from './limits.ts';
+import type { ConnectionLimiter, Refusal, TokenBucket } from './limits.ts';
 import type { ConnectionLog } from './logger.ts';
 import type { ServerStats } from './metrics.ts';
+import { originRefusal } from './origin-check.ts';
 import { requestUrl } from './request-url.ts';
 
 export interface UpgradeContext {
-  wss: WebSocketServer;
+  /** --max-payload: the limit of endpoints that declare 'lesson'. */
+  lessonPayload: number;
   endpoints: Map<string, AnyEndpoint>;
   limiter: ConnectionLimiter;
+  client: ClientResolver;
+  allowedOrigins: ReadonlySet<string>;
   connections: Set<Connection>;
   stats: ServerStats;
   log: ConnectionLog;
@@ -41,7 +46,23 @@ export function refuse(socket: Duplex, status: number, message: string): void {
   );
 }
 
+const CAP_ANSWERS: Record<Refusal, [number, string]> = {
+  'max-conns': [503, 'the server is at its connection limit; try again later'],
+  'max-workshop-conns': [503, 'the workshop is at its connection limit; try again later'],
+  'max-admin-conns': [503, 'every instructor connection is in use; close another instructor tab'],
+  'max-conns-per-ip': [429, 'too many connections from your address'],
+  'max-workshop-conns-per-ip': [429, 'too many workshop connections from your address; close some tabs'],
+};
+
 export function createUpgradeHandler(ctx: UpgradeContext) {
+  // One ws server per message-size limit, so ws refuses an oversized frame from
+  // its header (1009) instead of reading it: each endpoint gets the limit it declares.
+  const servers = new Map<number, WebSocketServer>();
+  const serverFor = (limit: number) => {
+    let wss = servers.get(limit);
+    if (!wss) servers.set(limit, (wss = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: limit, perMessageDeflate: false })));
+    return wss;
+  };
   return function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = requestUrl(req);
     const endpoint = url && ctx.endpoints.get(url.pathname);
@@ -50,9 +71,15 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
       ctx.stats.reject('unknown-path');
       return refuse(socket, 404, `no WebSocket endpoint at ${url?.pathname ?? req.url}`);
     }
+    const client = ctx.client(req);
+    const crossSite = originRefusal(endpoint.origins, req.headers.origin, client.host, ctx.allowedOrigins);
+    if (crossSite) {
+      ctx.stats.reject('origin');
+      return refuse(socket, 403, crossSite);
+    }
     let opener: Accepted;
     try {
-      opener = accept(endpoint, url.searchParams, req);
+      opener = accept(endpoint, url.searchParams, req, client);
     } catch (error) {
       if (error instanceof BadRequest) {
         ctx.stats.reject('bad-request');
@@ -62,18 +89,16 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
       return refuse(socket, 500, 'the server failed to read this request');
     }
 
-    const address = req.socket.remoteAddress ?? 'unknown';
-    const refusal = ctx.limiter.acquire(address);
-    if (refusal) {
-      ctx.stats.reject(refusal);
-      return refusal === 'max-conns'
-        ? refuse(socket, 503, 'the server is at its connection limit; try again later')
-        : refuse(socket, 429, 'too many connections from your address');
+    const { address } = client;
+    const slot = ctx.limiter.acquire(endpoint.pool, address);
+    if (typeof slot === 'string') {
+      ctx.stats.reject(slot);
+      return refuse(socket, ...CAP_ANSWERS[slot]);
     }
     // One release whether ws completes the handshake or refuses it.
-    socket.once('close', () => ctx.limiter.release(address));
+    socket.once('close', slot);
 
-    ctx.wss.handleUpgrade(req, socket, head, (ws) => {
+    serverFor(endpoint.maxPayload === 'lesson' ? ctx.lessonPayload : endpoint.maxPayload).handleUpgrade(req, socket, head, (ws) => {
       const conn = new Connection(ws, socket, url.pathname, address, ctx.rateBucket(), () => ctx.stats.reject('rate-limit'));
       ctx.connections.add(conn);
       ctx.stats.connectionsTotal++;

@@ -1,7 +1,7 @@
 // /close?code=&reason=&delay=: closes with the code and reason asked for,
 // after a delay, so a lesson can watch onclose. Codes a server may not send are
 // refused before the handshake with a 400 that says why.
-import { BadRequest, intParam, type Endpoint } from './endpoint.ts';
+import { BadRequest, intParam, SMALL_PAYLOAD, type Endpoint } from './endpoint.ts';
 
 const NEVER_SENT = new Map([
   [1002, 'means the peer broke the protocol; a server sends it only when that really happened, so it is not faked here'],
@@ -30,6 +30,10 @@ interface CloseRequest {
 
 export const close: Endpoint<CloseRequest> = {
   path: '/close',
+  pool: 'lesson',
+  origins: 'any',
+  // What the client sends is ignored.
+  maxPayload: SMALL_PAYLOAD,
   parse(query) {
     const rawCode = query.get('code') ?? '1000';
     const code = /^\d+$/.test(rawCode) ? Number(rawCode) : Number.NaN;

@@ -3,6 +3,9 @@ import type { Endpoint } from './endpoint.ts';
 
 export const echo: Endpoint = {
   path: '/echo',
+  pool: 'lesson',
+  origins: 'any',
+  maxPayload: 'lesson',
   open(conn) {
     conn.onMessage((data, isBinary) => {
       conn.send(data, isBinary);

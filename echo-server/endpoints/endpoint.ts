@@ -1,7 +1,10 @@
 // What an endpoint module provides: how to read its query before the handshake
 // is answered (throw BadRequest to refuse it), and what to do once open.
 import type { IncomingMessage } from 'node:http';
+import type { ClientInfo } from '../client-info.ts';
 import type { Connection } from '../connection.ts';
+import type { Pool } from '../limits.ts';
+import type { OriginRule } from '../origin-check.ts';
 
 /** Refuses a handshake with an HTTP status (400 unless told) and a plain-text explanation. */
 export class BadRequest extends Error {
@@ -13,9 +16,18 @@ export class BadRequest extends Error {
   }
 }
 
+/** The largest message the workshop's own sockets take: their messages are a line of chat or a list of slugs. */
+export const SMALL_PAYLOAD = 16 * 1024;
+
 export interface Endpoint<Params = void> {
   path: string;
-  parse?(query: URLSearchParams, req: IncomingMessage): Params;
+  /** Which connection pool its sockets count against. */
+  pool: Pool;
+  /** Which pages may open it (see origin-check.ts). */
+  origins: OriginRule;
+  /** Largest message in bytes, refused by ws from the frame header before it is read; 'lesson' = --max-payload. */
+  maxPayload: number | 'lesson';
+  parse?(query: URLSearchParams, req: IncomingMessage, client: ClientInfo): Params;
   open(conn: Connection, params: Params): void;
 }
 
@@ -23,8 +35,8 @@ export interface Endpoint<Params = void> {
 export type Accepted = (conn: Connection) => void;
 
 /** Reads the query now (may throw BadRequest) and returns the opener. */
-export function accept<P>(endpoint: Endpoint<P>, query: URLSearchParams, req: IncomingMessage): Accepted {
-  const params = endpoint.parse ? endpoint.parse(query, req) : (undefined as P);
+export function accept<P>(endpoint: Endpoint<P>, query: URLSearchParams, req: IncomingMessage, client: ClientInfo): Accepted {
+  const params = endpoint.parse ? endpoint.parse(query, req, client) : (undefined as P);
   return (conn) => endpoint.open(conn, params);
 }
 

@@ -11,6 +11,17 @@ export function acceptFor(key: string): string {
   return createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64');
 }
 
+/**
+ * Cookies and credentials are shown by length only: any page may open this
+ * socket (another port on this host, a sibling subdomain), and the browser
+ * attaches this host's cookies, HttpOnly ones included, to the handshake.
+ */
+const SECRET_HEADERS = new Set(['cookie', 'authorization']);
+
+function shown(name: string, value: string): string {
+  return SECRET_HEADERS.has(name.toLowerCase()) ? `[redacted: ${value.length} characters]` : value;
+}
+
 // accept comes before request: a long request (big cookies) may be cut short
 // by a viewer, and the accept is what the handshake lesson needs.
 interface HandshakeReport {
@@ -21,9 +32,12 @@ interface HandshakeReport {
 
 export const handshake: Endpoint<HandshakeReport> = {
   path: '/handshake',
+  pool: 'lesson',
+  origins: 'any',
+  maxPayload: 'lesson',
   parse(_query, req) {
     const headers: [string, string][] = [];
-    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, shown(req.rawHeaders[i]!, req.rawHeaders[i + 1]!)]);
     return {
       type: 'handshake',
       accept: acceptFor(String(req.headers['sec-websocket-key'] ?? '').trim()),

@@ -1,6 +1,6 @@
 // Every WebSocket endpoint, by path.
 import type { RoomBus } from '../room-bus.ts';
-import { createChat } from './chat.ts';
+import { createChat, type ChatLimits } from './chat.ts';
 import { close } from './close.ts';
 import { echo } from './echo.ts';
 import type { Endpoint } from './endpoint.ts';
@@ -12,7 +12,7 @@ import { slow } from './slow.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyEndpoint = Endpoint<any>;
 
-export function createEndpoints(bus: RoomBus, extra: AnyEndpoint[] = []): Map<string, AnyEndpoint> {
-  const list: AnyEndpoint[] = [echo, handshake, push, close, slow, createChat(bus), ...extra];
+export function createEndpoints(bus: RoomBus, chatLimits: ChatLimits, extra: AnyEndpoint[] = []): Map<string, AnyEndpoint> {
+  const list: AnyEndpoint[] = [echo, handshake, push, close, slow, createChat(bus, chatLimits), ...extra];
   return new Map(list.map((e) => [e.path, e]));
 }

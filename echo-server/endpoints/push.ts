@@ -2,10 +2,14 @@
 // asked. A reading is skipped, not queued, while the peer is not keeping up:
 // the next one replaces it anyway.
 import { currentReading } from '../weather.ts';
-import { intParam, type Endpoint } from './endpoint.ts';
+import { intParam, SMALL_PAYLOAD, type Endpoint } from './endpoint.ts';
 
 export const push: Endpoint<number> = {
   path: '/push',
+  pool: 'lesson',
+  origins: 'any',
+  // What the client sends is ignored.
+  maxPayload: SMALL_PAYLOAD,
   parse: (query) => intParam(query, 'interval', 1000, 100, 60_000, true),
   open(conn, intervalMs) {
     const sendReading = () => {

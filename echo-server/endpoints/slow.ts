@@ -8,6 +8,9 @@ const PROGRESS_EVERY_MS = 250;
 
 export const slow: Endpoint<number> = {
   path: '/slow',
+  pool: 'lesson',
+  origins: 'any',
+  maxPayload: 'lesson',
   parse: (query) => intParam(query, 'bps', 1024 * 1024, 1024, 1024 * 1024 * 1024),
   open(conn, bytesPerSecond) {
     const started = performance.now();

@@ -1,7 +1,7 @@
 // /admin?token=T: the instructor page's socket. It gets a snapshot of the
 // workshop every second and may send announcements to every participant.
-import { BadRequest, type Endpoint } from '../endpoints/endpoint.ts';
-import { checkAdminToken } from './admin-token.ts';
+import { BadRequest, SMALL_PAYLOAD, type Endpoint } from '../endpoints/endpoint.ts';
+import type { TokenAttempts } from './token-attempts.ts';
 import { MAX_ANNOUNCEMENT_LENGTH, type WorkshopHub } from './workshop-hub.ts';
 
 const SNAPSHOT_MS = 1000;
@@ -17,13 +17,17 @@ function parseAnnouncement(text: string): string | undefined {
   }
 }
 
-export function createAdmin(hub: WorkshopHub, token: string): Endpoint {
+export function createAdmin(hub: WorkshopHub, attempts: TokenAttempts): Endpoint {
   return {
     path: '/admin',
-    parse(query) {
-      const verdict = checkAdminToken(token, query.get('token'));
+    pool: 'admin',
+    origins: 'site',
+    maxPayload: SMALL_PAYLOAD,
+    parse(query, _req, client) {
+      const verdict = attempts.check(client.address, query.get('token'));
       if (verdict === 'missing') throw new BadRequest('the instructor token is required', 401);
       if (verdict === 'wrong') throw new BadRequest('the instructor token is wrong', 403);
+      if (verdict === 'too-many') throw new BadRequest('too many wrong instructor tokens from your address; wait a minute', 429);
     },
     open(conn) {
       const send = () => void hub.snapshot().then((snapshot) => conn.sendJson(snapshot));

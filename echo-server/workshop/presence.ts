@@ -1,7 +1,7 @@
 // /presence: each participant's page keeps one of these open. It carries
 // announcements down and, if the reader allows it, the slugs of the lessons
 // they have passed up — anonymously, as a set of slugs and nothing else.
-import type { Endpoint } from '../endpoints/endpoint.ts';
+import { SMALL_PAYLOAD, type Endpoint } from '../endpoints/endpoint.ts';
 import type { WorkshopHub } from './workshop-hub.ts';
 
 const MAX_SLUGS = 64;
@@ -25,6 +25,9 @@ export function parseProgress(text: string): string[] | null | undefined {
 export function createPresence(hub: WorkshopHub): Endpoint {
   return {
     path: '/presence',
+    pool: 'workshop',
+    origins: 'site',
+    maxPayload: SMALL_PAYLOAD,
     open(conn) {
       const participant = hub.join();
       const stop = hub.onAnnouncement((announcement) => conn.sendJson(announcement));

@@ -15,11 +15,15 @@ interface RoomRelay {
 }
 
 export class RedisRoomBus implements RoomBus {
-  readonly #local = new MemoryRoomBus();
+  readonly #local: MemoryRoomBus;
   /** Members connected to this instance, per room. */
   readonly #localMembers = new Map<string, number>();
 
-  constructor(private readonly link: RedisLink) {
+  constructor(
+    private readonly link: RedisLink,
+    historyBytes: number,
+  ) {
+    this.#local = new MemoryRoomBus(historyBytes);
     link.on('room', (payload) => {
       const { room, event } = payload as RoomRelay;
       void this.#local.publish(room, event);

@@ -147,20 +147,20 @@ describe('the CLI process', () => {
   });
 
   it('on a LAN host prints every address, a QR code for a LAN one, and the instructor link with the token', async () => {
-    const child = runCli(['--port', '0', '--host', '0.0.0.0', '--no-build', '--static-dir', makeStaticRoot(), '--quiet'], { ADMIN_TOKEN: 'lan-token' });
+    const child = runCli(['--port', '0', '--host', '0.0.0.0', '--no-build', '--static-dir', makeStaticRoot(), '--quiet'], { ADMIN_TOKEN: 'lan-token-0123456789' });
     await firstUrl(child);
     while (!child.output().stdout.includes('workshop/?token=')) await new Promise((r) => setTimeout(r, 25));
     const { stdout } = child.output();
     const port = /127\.0\.0\.1:(\d+)/.exec(stdout)![1];
-    expect(stdout).toMatch(/Instructor page[^\n]*\n\s+http:\/\/\S+:\d+\/workshop\/\?token=lan-token/);
+    expect(stdout).toMatch(/Instructor page[^\n]*\n\s+http:\/\/\S+:\d+\/workshop\/\?token=lan-token-0123456789/);
     const lan = /scan this to open (http:\/\/\S+)/.exec(stdout);
     if (lan) {
       // A machine with a LAN address: the QR code (block characters) follows, and the instructor link uses that address.
       expect(lan[1]).not.toMatch(/127\.0\.0\.1/);
       expect(stdout).toMatch(/[▀▄█]{5,}/);
-      expect(stdout).toContain(`${lan[1]}workshop/?token=lan-token`);
+      expect(stdout).toContain(`${lan[1]}workshop/?token=lan-token-0123456789`);
     }
-    const page = await fetch(`http://127.0.0.1:${port}/workshop/?token=lan-token`);
+    const page = await fetch(`http://127.0.0.1:${port}/workshop/?token=lan-token-0123456789`);
     expect(page.status).not.toBe(401);
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);

@@ -247,9 +247,17 @@ describe('WS /chat', () => {
   it('keeps only the last 50 messages as history', async () => {
     const a = await openClient(chatUrl('busy', 'a'));
     await nextMessages(a, 2);
-    const all = nextMessages(a, 60);
-    for (let i = 0; i < 60; i++) a.send(`m${i}`);
-    await all;
+    // Six members post ten each, a human-sized burst apiece.
+    for (let sender = 0; sender < 6; sender++) {
+      const ws = await openClient(chatUrl('busy', `s${sender}`));
+      await nextMessages(ws, 2);
+      await nextMessages(a, 1);
+      const mine = nextMessages(a, 10);
+      for (let i = 0; i < 10; i++) ws.send(`m${sender * 10 + i}`);
+      await mine;
+      ws.close();
+      await nextMessages(a, 1);
+    }
     const b = await openClient(chatUrl('busy', 'b'));
     const [history] = (await nextMessages(b, 1)) as [Record<string, any>];
     expect(history.messages.map((m: { text: string }) => m.text)).toEqual(Array.from({ length: 50 }, (_, i) => `m${i + 10}`));

@@ -2,6 +2,7 @@
 // static root, raw-socket handshakes, and hand-built WebSocket frames.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,9 +78,9 @@ export function closeEvent(ws: WebSocket): Promise<{ code: number; reason: strin
 }
 
 /** The status line and body of a refused handshake. */
-export function refusedUpgrade(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+export function refusedUpgrade(url: string, headers: Record<string, string> = {}, localAddress?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
+    const ws = new WebSocket(url, { headers, localAddress });
     ws.once('open', () => reject(new Error('handshake unexpectedly accepted')));
     ws.once('unexpected-response', (_req, res) => {
       let body = '';
@@ -241,6 +242,17 @@ export async function eventually(check: () => boolean | Promise<boolean>, what: 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** GET `url` from loopback address `localAddress`: the status and body. */
+export function getFrom(url: string, localAddress: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { localAddress }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    }).once('error', reject);
+  });
 }
 
 /** Writes `request` on a fresh TCP connection; resolves with everything the server sent once it closes. */
