@@ -43,11 +43,6 @@ export function enteredState(socket: SocketRecord, state: ReadyState): number | 
   return entry && socket.createdAt + entry.time;
 }
 
-/** Whether `text` contains `n` as a whole number (not as part of a longer one). */
-export function mentionsNumber(text: string, n: number): boolean {
-  return new RegExp(`(^|[^\\d.])${n}(?![\\d])`).test(text);
-}
-
 /** Offsets [start, end) of the `console.*( … )` calls in `code`, whose comments are already blanked. */
 function consoleCalls(code: string): Array<[number, number]> {
   const inLiteral = new Uint8Array(code.length);

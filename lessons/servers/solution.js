@@ -5,8 +5,9 @@ const room = 'lobby';
 const name = `reader-${Math.floor(Math.random() * 1000)}`;
 const ws = new WebSocket(`${SERVER_URL}/chat?room=${encodeURIComponent(room)}&name=${encodeURIComponent(name)}`);
 
-const said = `${name} 在 ${new Date().toLocaleTimeString('zh-CN')} 说：你好`; // @zh
-const said = `hello from ${name} at ${new Date().toLocaleTimeString('en')}`; // @en
+const said =
+  `${name} 在 ${new Date().toLocaleTimeString('zh-CN')} 说：你好`; // @zh
+  `hello from ${name} at ${new Date().toLocaleTimeString('en')}`; // @en
 const heardBack = new Promise((resolve) => {
   ws.onmessage = (event) => {
     const msg = JSON.parse(event.data);
