@@ -11,6 +11,17 @@ export interface Attempt {
   stopAfterMs?: number;
 }
 
+/** buffered-amount: the part the starter already does, adding up the server's reports. */
+const SUM_REPORTS = `let read = 0;
+const allRead = new Promise((resolve) =>
+  ws.addEventListener('message', (e) => {
+    const m = JSON.parse(e.data);
+    if (m.type === 'message') read += m.size;
+    if (read >= TOTAL) resolve();
+  }),
+);
+`;
+
 export const ATTEMPTS: Record<string, { cheat: Attempt; alternative: Attempt }> = {
   'why-websocket': {
     cheat: {
@@ -146,15 +157,7 @@ ws.close(1000);`,
       code: `const TOTAL = 4 * 1024 * 1024;
 const ws = new WebSocket(\`\${SERVER_URL}/slow?bps=\${2 * 1024 * 1024}\`);
 await new Promise((resolve) => (ws.onopen = resolve));
-let read = 0;
-const allRead = new Promise((resolve) =>
-  ws.addEventListener('message', (e) => {
-    const m = JSON.parse(e.data);
-    if (m.type === 'message') read += m.size;
-    if (read >= TOTAL) resolve();
-  }),
-);
-for (let i = 0; i < 64; i++) {
+${SUM_REPORTS}for (let i = 0; i < 64; i++) {
   ws.send(new Uint8Array(65536));
   await new Promise((resolve) => setTimeout(resolve, 20));
 }
@@ -167,15 +170,7 @@ ws.close(1000);`,
 const CHUNK = 32 * 1024;
 const ws = new WebSocket(\`\${SERVER_URL}/slow?bps=\${2 * 1024 * 1024}\`);
 await new Promise((resolve) => (ws.onopen = resolve));
-let read = 0;
-const allRead = new Promise((resolve) =>
-  ws.addEventListener('message', (e) => {
-    const m = JSON.parse(e.data);
-    if (m.type === 'message') read += m.size;
-    if (read >= TOTAL) resolve();
-  }),
-);
-let sent = 0;
+${SUM_REPORTS}let sent = 0;
 await new Promise((done) => {
   const pump = setInterval(() => {
     while (sent < TOTAL) {
