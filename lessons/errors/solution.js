@@ -1,7 +1,9 @@
 // zh: 指数退避重连：两次尝试之间等 200、400、800、1600 毫秒；遇到正常关闭或尝试 5 次后停止。
 // en: Retry with exponential backoff: 200, 400, 800, 1600 ms between attempts,
 // en: and stop retrying on a normal close or after five attempts.
-const URL_TO_TRY = `${SERVER_URL}/close?code=1013&reason=busy,%20try%20later`;
+const URL_TO_TRY =
+  `${SERVER_URL}/close?code=1013&reason=${encodeURIComponent('服务器忙，请稍后再试')}`; // @zh
+  `${SERVER_URL}/close?code=1013&reason=${encodeURIComponent('busy, try later')}`; // @en
 const MAX_ATTEMPTS = 5;
 const BASE_DELAY = 200;
 const MAX_DELAY = 10_000;

@@ -2,7 +2,9 @@
 // zh: 起始代码已经会等 close 事件、遇到 1000 停止、最多尝试 5 次；它每次固定等 300 毫秒再重试。
 // en: /close?code=1013 accepts the connection and closes it at once with 1013 "Try Again Later".
 // en: The starter already waits for the close event, stops on 1000 and tries at most 5 times; it retries after a fixed 300 ms.
-const URL_TO_TRY = `${SERVER_URL}/close?code=1013&reason=busy,%20try%20later`;
+const URL_TO_TRY =
+  `${SERVER_URL}/close?code=1013&reason=${encodeURIComponent('服务器忙，请稍后再试')}`; // @zh
+  `${SERVER_URL}/close?code=1013&reason=${encodeURIComponent('busy, try later')}`; // @en
 const MAX_ATTEMPTS = 5;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -13,7 +13,7 @@ ws.onmessage = (event) => {
   previous = performance.now();
   console.log(`第 ${received} 条读数：seq ${reading.seq}，${reading.temperatureC}°C，${reading.condition}${gap}`); // @zh
   console.log(`reading ${received}: seq ${reading.seq}, ${reading.temperatureC}°C, ${reading.condition}${gap}`); // @en
-  if (received === WANTED) ws.close(1000, 'got five');
+  if (received === WANTED) ws.close(1000, 'done');
 };
 
 ws.onclose = (event) => console.log('已关闭，关闭码 =', event.code); // @zh

@@ -9,7 +9,7 @@ ws.onmessage = (event) => {
   const reading = JSON.parse(event.data);
   console.log(`读数 #${reading.seq}：${reading.temperatureC}°C，${reading.condition}`); // @zh
   console.log(`reading #${reading.seq}: ${reading.temperatureC}°C, ${reading.condition}`); // @en
-  ws.close(1000, 'one is enough');
+  ws.close(1000, 'done');
 };
 
 ws.onclose = (event) => console.log('已关闭，关闭码 =', event.code); // @zh
