@@ -136,10 +136,16 @@ describe.each(slugs)('exercise verdicts of %s', (slug) => {
     try {
       await openLesson(page, `${baseUrl}/zh/${slug}/`);
       await typeCode(page, attempts.cheat.code);
+      // Every verdict the panel shows during the run, not only the last: one pass would mark the lesson done.
+      await page.evaluate(() => {
+        const panel = document.querySelector<HTMLElement>('[data-playground] [data-check-status]')!;
+        const seen: string[] = ((window as unknown as { verdicts: string[] }).verdicts = []);
+        new MutationObserver(() => seen.push(panel.dataset.checkStatus ?? '')).observe(panel, { attributeFilter: ['data-check-status'] });
+      });
       await runToEnd(page, 'zh', attempts.cheat.stopAfterMs ?? STARTER_MS);
-      const status = await checkStatus(page);
-      expect(status, `${slug} cheat "${attempts.cheat.name}":\n${await terminalText(page)}`).not.toBe('pass');
-      expect(status).not.toBe('idle');
+      const verdicts = await page.evaluate(() => (window as unknown as { verdicts: string[] }).verdicts);
+      expect(verdicts, `${slug} cheat "${attempts.cheat.name}":\n${await terminalText(page)}`).not.toContain('pass');
+      expect(await checkStatus(page)).not.toBe('idle');
     } finally {
       await page.context().close();
     }
