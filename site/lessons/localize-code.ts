@@ -12,7 +12,11 @@ import type { Locale } from '../runner/run-record.ts';
 import { scan } from './js-scan.ts';
 
 export class LocaleTagError extends Error {
-  constructor(file: string, line: number, problem: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly problem: string,
+  ) {
     super(`${file}:${line}: ${problem}`);
     this.name = 'LocaleTagError';
   }
