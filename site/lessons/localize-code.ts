@@ -61,7 +61,8 @@ export function localizeCode(code: string, locale: Locale, file = 'code'): strin
     byLine.set(line, [...(byLine.get(line) ?? []), tag]);
   }
 
-  const out: string[] = [];
+  // Each kept line with its 1-based line in the source, for errors.
+  const out: Array<{ text: string; line: number }> = [];
   code.split('\n').forEach((text, index) => {
     const start = lineStarts[index]!;
     let kept = text;
@@ -81,12 +82,9 @@ export function localizeCode(code: string, locale: Locale, file = 'code'): strin
         kept = before.trimEnd() + kept.slice(to);
       }
     }
-    out.push(kept);
+    out.push({ text: kept, line: index + 1 });
   });
-  const result = out.join('\n');
-  if (locale === 'en') {
-    const line = result.split('\n').findIndex((l) => HAN.test(l));
-    if (line !== -1) throw new LocaleTagError(file, line + 1, `Chinese text in the en version: ${result.split('\n')[line]!.trim()}`);
-  }
-  return result;
+  const chinese = locale === 'en' ? out.find((l) => HAN.test(l.text)) : undefined;
+  if (chinese) throw new LocaleTagError(file, chinese.line, `Chinese text in the en version: ${chinese.text.trim()}`);
+  return out.map((l) => l.text).join('\n');
 }

@@ -39,7 +39,7 @@ describe('localizeCode', () => {
   it.each([
     ['an untagged comment', '// no tag\nx();', /code:1: comment without a "zh:" or "en:" tag/],
     ['a block comment over several lines', '/* zh: 一\n二 */', /code:1: a comment spanning lines/],
-    ['Chinese on an en line', "console.log('你好');", /code:1: Chinese text in the en version/],
+    ['Chinese on an en line, named by its line in the source', "// zh: 问候\nconsole.log('你好');", /code:2: Chinese text in the en version: console.log\('你好'\);/],
   ])('rejects %s, naming the line', (_, code, message) => {
     expect(() => localizeCode(code, 'en')).toThrow(LocaleTagError);
     expect(() => localizeCode(code, 'en')).toThrow(message);
