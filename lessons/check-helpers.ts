@@ -1,6 +1,7 @@
 // Small readers over a RunRecord shared by the lesson checks, so each
 // check.ts states only what its exercise asks for.
 import type { CheckResult, FrameRecord, ReadyState, RunRecord, SocketRecord } from '../site/runner/run-record.ts';
+import { scan, stripComments } from '../site/lessons/js-scan.ts';
 
 /** The path of a ws:// or wss:// URL, or '' when the URL does not parse. */
 export function pathOf(url: string): string {
@@ -42,9 +43,41 @@ export function enteredState(socket: SocketRecord, state: ReadyState): number | 
   return entry && socket.createdAt + entry.time;
 }
 
-/** Whether `text` contains `n` as a whole number (not as part of a longer one). */
-export function mentionsNumber(text: string, n: number): boolean {
-  return new RegExp(`(^|[^\\d.])${n}(?![\\d])`).test(text);
+/** Offsets [start, end) of the `console.*( … )` calls in `code`, whose comments are already blanked. */
+function consoleCalls(code: string): Array<[number, number]> {
+  const inLiteral = new Uint8Array(code.length);
+  for (const t of scan(code)) if (t.kind !== 'code') inLiteral.fill(1, t.start, t.end);
+  const calls: Array<[number, number]> = [];
+  for (const match of code.matchAll(/\bconsole\s*\.\s*\w+\s*\(/g)) {
+    if (inLiteral[match.index]) continue;
+    let depth = 0;
+    let end = match.index + match[0].length - 1;
+    for (; end < code.length; end++) {
+      if (inLiteral[end]) continue;
+      if (code[end] === '(') depth += 1;
+      else if (code[end] === ')' && --depth === 0) break;
+    }
+    calls.push([match.index, end + 1]);
+  }
+  return calls;
+}
+
+/** What the code that ran does besides printing: comments and `console.*(…)` calls blanked out. */
+export function codeOutsideConsole(run: RunRecord): string {
+  let code = stripComments(run.code);
+  for (const [start, end] of consoleCalls(code)) code = code.slice(0, start) + ' '.repeat(end - start) + code.slice(end);
+  return code;
+}
+
+/** The source text of each `console.*(…)` call in the code that ran (comments excluded). */
+export function consoleCallsInCode(run: RunRecord): string[] {
+  const code = stripComments(run.code);
+  return consoleCalls(code).map(([start, end]) => code.slice(start, end));
+}
+
+/** The whole numbers a line mentions, in order ("3.5" and "1e3" count as no whole number). */
+export function numbersIn(text: string): number[] {
+  return [...text.matchAll(/(?<![\d.])\d+(?![\d.]|e\d)/g)].map((m) => Number(m[0]));
 }
 
 /** Console lines (any level) printed at or after `time` ms into the run. */

@@ -1,4 +1,5 @@
-// RFC 6455, section 4.2.2: accept = base64(SHA-1(key + GUID)).
+// zh: RFC 6455 第 4.2.2 节：accept = base64(SHA-1(key + GUID))。
+// en: RFC 6455, section 4.2.2: accept = base64(SHA-1(key + GUID)).
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 async function acceptFor(key) {
@@ -10,25 +11,32 @@ const ws = new WebSocket(`${SERVER_URL}/handshake`);
 
 ws.onmessage = async (event) => {
   const { request, accept } = JSON.parse(event.data);
-  // Header names keep the case the browser sent them in, so compare without case.
+  // zh: 请求头的名字保留浏览器发送时的大小写，所以比较时不区分大小写。
+  // en: Header names keep the case the browser sent them in, so compare without case.
   const [, key] = request.headers.find(([name]) => name.toLowerCase() === 'sec-websocket-key');
   const computed = await acceptFor(key);
 
-  console.log('Sec-WebSocket-Key:   ', key);
-  console.log('computed accept:     ', computed);
-  console.log('server said accept:  ', accept);
-  console.log('match:', computed === accept);
+  console.log('Sec-WebSocket-Key：  ', key); // @zh
+  console.log('算出的 accept：      ', computed); // @zh
+  console.log('服务器回答的 accept：', accept); // @zh
+  console.log('一致：', computed === accept); // @zh
+  console.log('Sec-WebSocket-Key:   ', key); // @en
+  console.log('computed accept:     ', computed); // @en
+  console.log('server said accept:  ', accept); // @en
+  console.log('match:', computed === accept); // @en
   ws.close(1000, 'verified');
 };
 
 ws.onclose = (event) => {
-  console.log('closed, code =', event.code);
+  console.log('已关闭，关闭码 =', event.code); // @zh
+  console.log('closed, code =', event.code); // @en
 };
 
-// SHA-1 of some bytes, as an ArrayBuffer of 20 bytes. crypto.subtle exists only in a secure
-// context (https, or localhost); where it is missing, a short plain-JS SHA-1 gives the same bytes.
-// SHA-1 is fine for the handshake, which is not about security; never use it to protect anything.
-// SHA-1 的 20 字节摘要。crypto.subtle 只在安全上下文中存在；没有它时用下面的纯 JS 实现。
+// zh: 一些字节的 SHA-1 摘要：20 字节的 ArrayBuffer。crypto.subtle 只在安全上下文（https 或 localhost）中存在；
+// zh: 没有它时，下面这段简短的纯 JS SHA-1 给出同样的字节。SHA-1 对握手来说没问题（握手与安全无关），但别用它保护任何东西。
+// en: SHA-1 of some bytes, as an ArrayBuffer of 20 bytes. crypto.subtle exists only in a secure
+// en: context (https, or localhost); where it is missing, a short plain-JS SHA-1 gives the same bytes.
+// en: SHA-1 is fine for the handshake, which is not about security; never use it to protect anything.
 async function sha1(bytes) {
   if (globalThis.crypto?.subtle) return crypto.subtle.digest('SHA-1', bytes);
   return sha1Fallback(bytes);

@@ -1,9 +1,10 @@
-// /handshake 的第一条消息：服务器收到的 Upgrade 请求，以及它回答的 Sec-WebSocket-Accept。
-// The first message from /handshake: the Upgrade request the server received and the accept it answered.
+// zh: /handshake 的第一条消息：服务器收到的 Upgrade 请求，以及它回答的 Sec-WebSocket-Accept。
+// en: The first message from /handshake: the Upgrade request the server received and the accept it answered.
 const ws = new WebSocket(`${SERVER_URL}/handshake`);
 
 ws.onopen = () => {
-  console.log('open, readyState =', ws.readyState);
+  console.log('open，readyState =', ws.readyState); // @zh
+  console.log('open, readyState =', ws.readyState); // @en
 };
 
 ws.onmessage = (event) => {
@@ -12,21 +13,25 @@ ws.onmessage = (event) => {
   for (const [name, value] of request.headers) {
     console.log(`${name}: ${value}`);
   }
-  console.log('server answered Sec-WebSocket-Accept:', accept);
+  console.log('服务器回答的 Sec-WebSocket-Accept：', accept); // @zh
+  console.log('server answered Sec-WebSocket-Accept:', accept); // @en
 
-  // 练习 / Exercise: compute the accept from Sec-WebSocket-Key here (sha1() is below) and compare.
+  // zh: 练习：在这里用 Sec-WebSocket-Key 算出 accept（下面有 sha1()），打印它，再打印与 accept 的比较结果。
+  // en: Exercise: compute the accept from Sec-WebSocket-Key here (sha1() is below), print it, then print the comparison with accept.
 
   ws.close(1000, 'done');
 };
 
 ws.onclose = (event) => {
-  console.log('closed, code =', event.code);
+  console.log('已关闭，关闭码 =', event.code); // @zh
+  console.log('closed, code =', event.code); // @en
 };
 
-// SHA-1 of some bytes, as an ArrayBuffer of 20 bytes. crypto.subtle exists only in a secure
-// context (https, or localhost); where it is missing, a short plain-JS SHA-1 gives the same bytes.
-// SHA-1 is fine for the handshake, which is not about security; never use it to protect anything.
-// SHA-1 的 20 字节摘要。crypto.subtle 只在安全上下文中存在；没有它时用下面的纯 JS 实现。
+// zh: 一些字节的 SHA-1 摘要：20 字节的 ArrayBuffer。crypto.subtle 只在安全上下文（https 或 localhost）中存在；
+// zh: 没有它时，下面这段简短的纯 JS SHA-1 给出同样的字节。SHA-1 对握手来说没问题（握手与安全无关），但别用它保护任何东西。
+// en: SHA-1 of some bytes, as an ArrayBuffer of 20 bytes. crypto.subtle exists only in a secure
+// en: context (https, or localhost); where it is missing, a short plain-JS SHA-1 gives the same bytes.
+// en: SHA-1 is fine for the handshake, which is not about security; never use it to protect anything.
 async function sha1(bytes) {
   if (globalThis.crypto?.subtle) return crypto.subtle.digest('SHA-1', bytes);
   return sha1Fallback(bytes);

@@ -1,8 +1,13 @@
-// Passes when the code sent bytes that are not a Blob (an ArrayBuffer or a
-// typed array, e.g. the canvas pixels) to /echo, received them back as an
-// ArrayBuffer of the same size, and printed that size.
+// Passes when the code sent the canvas pixels (exactly the canvas's bytes, as
+// an ArrayBuffer or a typed array, not a Blob) to /echo, received them back
+// as an ArrayBuffer, and after they arrived printed their exact byte count.
 import type { CheckResult, FrameRecord, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
-import { fail, PASS, socketsTo } from '../check-helpers.ts';
+import { consoleSince, fail, frameRunTime, numbersIn, PASS, socketsTo } from '../check-helpers.ts';
+
+/** The lesson's canvas (site/components/Playground.astro), read as RGBA: 4 bytes a pixel. */
+const WIDTH = 400;
+const HEIGHT = 320;
+export const task = { WIDTH, HEIGHT, BYTES: WIDTH * HEIGHT * 4 } as const;
 
 const isBlobKind = (kind: string | undefined) => kind === 'Blob' || kind === 'File';
 
@@ -11,45 +16,43 @@ function receivedAsArrayBuffer(socket: SocketRecord, frame: FrameRecord): boolea
   return frame.binaryKind ? frame.binaryKind === 'ArrayBuffer' : socket.binaryType === 'arraybuffer';
 }
 
+/** Each echo of the pixels that came back on `socket`, with the run time it arrived. */
+function pixelEchoes(socket: SocketRecord): Array<{ frame: FrameRecord; at: number }> {
+  const sent = socket.frames.find((f) => f.dir === 'out' && f.type === 'binary' && f.size === task.BYTES && !isBlobKind(f.binaryKind));
+  if (!sent) return [];
+  return socket.frames
+    .filter((f) => f.dir === 'in' && f.type === 'binary' && f.size === task.BYTES && f.time >= sent.time)
+    .map((frame) => ({ frame, at: frameRunTime(socket, frame) }));
+}
+
 export default function check(run: RunRecord): CheckResult {
   const echoSockets = socketsTo(run, '/echo');
   if (echoSockets.length === 0) {
     return fail('打开一个到 ECHO_URL 的连接。', 'Open a socket to ECHO_URL.');
   }
-
-  const bufferSends = echoSockets.flatMap((s) =>
-    s.frames.filter((f) => f.dir === 'out' && f.type === 'binary' && f.size > 0 && !isBlobKind(f.binaryKind)).map((f) => ({ s, f })),
-  );
-  if (bufferSends.length === 0) {
+  const sentPixels = echoSockets.some((s) => s.frames.some((f) => f.dir === 'out' && f.type === 'binary' && f.size === task.BYTES && !isBlobKind(f.binaryKind)));
+  if (!sentPixels) {
     return fail(
-      '把画布像素作为 ArrayBuffer 发出去：ws.send(PIXELS.data.buffer)。',
-      'Send the canvas pixels as an ArrayBuffer: ws.send(PIXELS.data.buffer).',
+      `把画布像素（${task.BYTES} 字节）作为 ArrayBuffer 发出去：ws.send(PIXELS.data.buffer)。`,
+      `Send the canvas pixels (${task.BYTES} bytes) as an ArrayBuffer: ws.send(PIXELS.data.buffer).`,
     );
   }
-
-  const echoed = bufferSends.filter(({ s, f }) =>
-    s.frames.some((g) => g.dir === 'in' && g.type === 'binary' && g.size === f.size),
-  );
-  if (echoed.length === 0) {
+  const echoes = echoSockets.flatMap((s) => pixelEchoes(s).map((e) => ({ ...e, socket: s })));
+  if (echoes.length === 0) {
     return fail('等回声服务器把这些字节送回来再关闭连接。', 'Wait for the echo server to send the bytes back before closing.');
   }
-
-  const asArrayBuffer = echoed.filter(({ s, f }) =>
-    s.frames.some((g) => g.dir === 'in' && g.type === 'binary' && g.size === f.size && receivedAsArrayBuffer(s, g)),
-  );
+  const asArrayBuffer = echoes.filter(({ socket, frame }) => receivedAsArrayBuffer(socket, frame));
   if (asArrayBuffer.length === 0) {
     return fail(
       '回来的数据是 Blob。在收到消息之前设置 ws.binaryType = "arraybuffer"。',
       'The reply arrived as a Blob. Set ws.binaryType = "arraybuffer" before the message arrives.',
     );
   }
-
-  const printed = run.console.map((c) => c.text).join('\n');
-  const sizePrinted = asArrayBuffer.some(({ f }) => new RegExp(`(^|\\D)${f.size}(\\D|$)`).test(printed));
-  if (!sizePrinted) {
+  const printed = asArrayBuffer.some(({ at }) => consoleSince(run, at).some((line) => numbersIn(line).includes(task.BYTES)));
+  if (!printed) {
     return fail(
-      '打印收到的 ArrayBuffer 的 byteLength。',
-      'Print the byteLength of the ArrayBuffer you received.',
+      '像素回来之后，打印收到的 ArrayBuffer 的 byteLength。',
+      'Once the pixels are back, print the byteLength of the ArrayBuffer you received.',
     );
   }
   return PASS;

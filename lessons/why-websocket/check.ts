@@ -1,10 +1,12 @@
-// Passes when a socket to /push sent nothing, received at least five readings,
-// the code printed each of the first five readings' seq after it arrived, and
-// the socket ended with close code 1000.
+// Passes when a socket to /push sent nothing, received at least WANTED
+// readings, the code printed each of the first WANTED readings' seq (exactly,
+// as a whole number) after that reading arrived, and the socket was then
+// closed with 1000. The seq is the server's clock in seconds, so it cannot be
+// printed without reading it.
 import type { LessonCheck, SocketRecord } from '../../site/runner/run-record.ts';
-import { consoleSince, fail, frameRunTime, incomingText, mentionsNumber, parseJson, PASS, socketsTo } from '../check-helpers.ts';
+import { consoleSince, fail, frameRunTime, incomingText, numbersIn, parseJson, PASS, socketsTo } from '../check-helpers.ts';
 
-const WANTED = 5;
+export const task = { WANTED: 5, CLOSE_CODE: 1000 } as const;
 
 /** The readings a socket received, with the run time each arrived at. */
 function readings(socket: SocketRecord): Array<{ seq: number; time: number }> {
@@ -15,6 +17,7 @@ function readings(socket: SocketRecord): Array<{ seq: number; time: number }> {
 }
 
 const check: LessonCheck = (run) => {
+  const { WANTED, CLOSE_CODE } = task;
   const sockets = socketsTo(run, '/push');
   if (sockets.length === 0) {
     return fail('连接 `${SERVER_URL}/push`，服务器会主动推送读数。', 'Connect to `${SERVER_URL}/push`; the server pushes readings by itself.');
@@ -30,13 +33,14 @@ const check: LessonCheck = (run) => {
   const printed = enough.filter((s) =>
     readings(s)
       .slice(0, WANTED)
-      .every(({ seq, time }) => consoleSince(run, time).some((line) => mentionsNumber(line, seq))),
+      .every(({ seq, time }) => consoleSince(run, time).some((line) => numbersIn(line).includes(seq))),
   );
   if (printed.length === 0) {
-    return fail('把前 5 条读数各自的 seq 打印出来。', 'Print the seq of each of the first 5 readings.');
+    return fail(`每条读数到达之后，打印它的 seq：前 ${WANTED} 条都要。`, `Print the seq of each of the first ${WANTED} readings, after it arrived.`);
   }
-  if (!printed.some((s) => s.close?.code === 1000)) {
-    return fail('收到第 5 条之后，用 ws.close(1000) 关闭连接。', 'After the fifth reading, close the socket with ws.close(1000).');
+  const closedAfter = printed.some((s) => s.close?.code === CLOSE_CODE && s.createdAt + s.close.time >= readings(s)[WANTED - 1]!.time);
+  if (!closedAfter) {
+    return fail(`收到第 ${WANTED} 条之后，用 ws.close(${CLOSE_CODE}) 关闭连接。`, `After reading ${WANTED}, close the socket with ws.close(${CLOSE_CODE}).`);
   }
   return PASS;
 };

@@ -1,9 +1,13 @@
 // Build-time view of the course: pairs each lesson's zh/en prose with its
 // starter and solution, in course order. The content loader has already
 // checked the folders (course-check.ts), so every file looked up here exists.
+// Here the code is resolved to each language (localize-code.ts) and the
+// exercise text's {{placeholders}} are filled from the check's task (exercise-text.ts).
 import { getCollection } from 'astro:content';
 import type { Locale } from '../runner/run-record.ts';
 import { groupBySlug } from './course-check.ts';
+import { fillExercise, type TaskParameters } from './exercise-text.ts';
+import { localizeCode } from './localize-code.ts';
 import type { LessonFrontmatter } from './schema.ts';
 
 /** The part of a content entry the site uses (typed here so `tsc` does not depend on generated types). */
@@ -18,17 +22,24 @@ export const locales: readonly Locale[] = ['zh', 'en'];
 export interface Lesson {
   slug: string;
   order: number;
+  /** The prose entries, with `exercise` already filled in. */
   prose: Record<Locale, LessonEntry>;
-  starter: string;
-  solution: string;
+  /** The starter and the solution as each language's reader sees them. */
+  starter: Record<Locale, string>;
+  solution: Record<Locale, string>;
 }
 
 const starters = import.meta.glob<string>('/lessons/*/starter.js', { query: '?raw', import: 'default', eager: true });
 const solutions = import.meta.glob<string>('/lessons/*/solution.js', { query: '?raw', import: 'default', eager: true });
+const tasks = import.meta.glob<TaskParameters | undefined>('/lessons/*/check.ts', { import: 'task', eager: true });
 
 function checked<T>(value: T | undefined, file: string): T {
   if (value === undefined) throw new Error(`${file} was not found after the content check passed`);
   return value;
+}
+
+function inBothLocales(source: string, file: string): Record<Locale, string> {
+  return { zh: localizeCode(source, 'zh', file), en: localizeCode(source, 'en', file) };
 }
 
 let cached: Promise<Lesson[]> | undefined;
@@ -38,13 +49,20 @@ export function loadLessons(): Promise<Lesson[]> {
   cached ??= (async () => {
     const bySlug = groupBySlug((await getCollection('lessons')) as LessonEntry[]);
     const lessons = [...bySlug].map(([slug, { zh, en }]): Lesson => {
-      const prose = { zh: checked(zh, `lessons/${slug}/zh.md`), en: checked(en, `lessons/${slug}/en.md`) };
+      const task = tasks[`/lessons/${slug}/check.ts`] ?? {};
+      const filled = (entry: LessonEntry | undefined, locale: Locale): LessonEntry => {
+        const file = `lessons/${slug}/${locale}.md`;
+        const { data, ...rest } = checked(entry, file);
+        return { ...rest, data: { ...data, exercise: fillExercise(data.exercise, task, locale, file) } };
+      };
+      const starter = `lessons/${slug}/starter.js`;
+      const solution = `lessons/${slug}/solution.js`;
       return {
         slug,
-        order: prose.zh.data.order,
-        prose,
-        starter: checked(starters[`/lessons/${slug}/starter.js`], `lessons/${slug}/starter.js`),
-        solution: checked(solutions[`/lessons/${slug}/solution.js`], `lessons/${slug}/solution.js`),
+        order: checked(zh, `lessons/${slug}/zh.md`).data.order,
+        prose: { zh: filled(zh, 'zh'), en: filled(en, 'en') },
+        starter: inBothLocales(checked(starters[`/${starter}`], starter), starter),
+        solution: inBothLocales(checked(solutions[`/${solution}`], solution), solution),
       };
     });
     return lessons.sort((a, b) => a.order - b.order);

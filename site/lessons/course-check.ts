@@ -1,9 +1,10 @@
 // What makes `lessons/` a course: every folder has zh.md and en.md that agree
-// on order, starterPasses and inputs, its starter, solution and check, and no
-// two lessons share an order. Run by the content loader (site/lessons/loader.ts), so a malformed
+// on order, starterPasses and inputs, its starter, solution and check (the
+// starter and solution with valid locale tags), and no two lessons share an order. Run by the content loader (site/lessons/loader.ts), so a malformed
 // lesson fails `astro build` at content sync, before anything is bundled,
 // with a message naming the file to fix.
 import type { Locale } from '../runner/run-record.ts';
+import { localizeCode, LocaleTagError } from './localize-code.ts';
 
 class LessonError extends Error {
   constructor(file: string, problem: string) {
@@ -14,6 +15,8 @@ class LessonError extends Error {
 
 /** The code files every lesson folder holds besides its prose. */
 const LESSON_FILES = ['starter.js', 'solution.js', 'check.ts'] as const;
+/** The programs a reader sees, one version per language (localize-code.ts). */
+const PROGRAMS = ['starter.js', 'solution.js'] as const;
 
 interface ProseEntry {
   /** `<slug>/<locale>`, as the glob loader names `lessons/<slug>/<locale>.md`. */
@@ -42,11 +45,27 @@ export function groupBySlug<T extends ProseEntry>(entries: Iterable<T>): Map<str
   return grouped;
 }
 
+/** Throws a LessonError naming the line when a program's locale tags are wrong. */
+function checkLocaleTags(slug: string, name: string, code: string): void {
+  for (const locale of ['zh', 'en'] as const) {
+    try {
+      localizeCode(code, locale, `lessons/${slug}/${name}`);
+    } catch (error) {
+      if (error instanceof LocaleTagError) throw new LessonError(`${error.file}:${error.line}`, error.problem);
+      throw error;
+    }
+  }
+}
+
 /**
  * Throws a LessonError naming the first file that breaks the course.
- * `hasFile` answers whether `lessons/<slug>/<name>` exists.
+ * `hasFile` answers whether `lessons/<slug>/<name>` exists; `readFile` gives its text.
  */
-export function checkCourse(entries: Iterable<ProseEntry>, hasFile: (slug: string, name: string) => boolean): void {
+export function checkCourse(
+  entries: Iterable<ProseEntry>,
+  hasFile: (slug: string, name: string) => boolean,
+  readFile: (slug: string, name: string) => string,
+): void {
   const bySlug = groupBySlug(entries);
   const orders = new Map<number, string>();
   for (const slug of [...bySlug.keys()].sort()) {
@@ -60,6 +79,7 @@ export function checkCourse(entries: Iterable<ProseEntry>, hasFile: (slug: strin
     }
     const missing = LESSON_FILES.find((name) => !hasFile(slug, name));
     if (missing) throw new LessonError(`lessons/${slug}/${missing}`, 'file is missing');
+    for (const name of PROGRAMS) checkLocaleTags(slug, name, readFile(slug, name));
     const other = orders.get(zh.data.order);
     if (other) throw new LessonError(`lessons/${slug}/zh.md`, `order ${zh.data.order} is also used by lessons/${other}`);
     orders.set(zh.data.order, slug);

@@ -1,7 +1,7 @@
 // The lessons collection's loader: Astro's glob loader over
 // lessons/<slug>/{zh,en}.md (which validates each file's frontmatter), then
 // the course check across folders (course-check.ts).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
@@ -17,7 +17,11 @@ export function lessonsLoader(base = './lessons'): Loader {
       // Runs on each full sync (build, dev start); in dev, an edit to one file re-parses only that file.
       const dir = fileURLToPath(new URL(`${base}/`, context.config.root));
       const entries = context.store.values().map((entry) => ({ ...entry, data: entry.data as LessonFrontmatter }));
-      checkCourse(entries, (slug, name) => existsSync(join(dir, slug, name)));
+      checkCourse(
+        entries,
+        (slug, name) => existsSync(join(dir, slug, name)),
+        (slug, name) => readFileSync(join(dir, slug, name), 'utf8'),
+      );
     },
   };
 }

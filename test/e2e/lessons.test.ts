@@ -1,7 +1,8 @@
 // Every lesson folder, in both locales, in real Chromium against the real
 // server (see global-setup.ts): the page loads, the starter runs without an
 // uncaught error, the starter does not pass its check (unless the lesson says
-// it should), and the solution does.
+// it should), and the solution does. Then, per lesson, a cheat typed into the
+// player never passes and an alternative correct solution does (lesson-attempts.ts).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
@@ -9,7 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { lessonFrontmatter } from '../../site/lessons/schema.ts';
 import type { Locale } from '../../site/runner/run-record.ts';
-import { launchBrowser, newPage, openLesson, terminalText } from './browser.ts';
+import { launchBrowser, newPage, openLesson, terminalText, typeCode } from './browser.ts';
+import { ATTEMPTS } from './lesson-attempts.ts';
 
 const baseUrl = inject('baseUrl');
 const lessonsDir = fileURLToPath(new URL('../../lessons/', import.meta.url));
@@ -80,6 +82,13 @@ describe.each(slugs)('lesson %s', (slug) => {
       const response = await page.goto(`${baseUrl}/${locale}/${slug}/`);
       expect(response?.status(), `${locale}/${slug} HTTP status`).toBe(200);
       await expect(page.locator('article h1').innerText()).resolves.not.toBe('');
+      // One language per page: the starter and solution the page carries are its language's.
+      const code = JSON.parse((await page.locator('script[data-lesson-code]').textContent()) ?? '{}') as Record<string, string>;
+      for (const program of [code.starter ?? '', code.solution ?? '']) {
+        if (locale === 'en') expect(program, `${locale}/${slug} code`).not.toMatch(/\p{Script=Han}/u);
+        expect(program, `${locale}/${slug} code`).not.toMatch(/\/\/\s*(@(zh|en)\b|(zh|en):)/);
+      }
+      expect(code.starter, `${locale}/${slug} starter`).toMatch(locale === 'zh' ? /\p{Script=Han}/u : /[A-Za-z]/);
       await openLesson(page, `${baseUrl}/${locale}/${slug}/`);
       if (inputs.includes('file')) {
         await playground(page).locator('input[type="file"]').setInputFiles({
@@ -112,4 +121,51 @@ describe.each(slugs)('lesson %s', (slug) => {
       await page.context().close();
     }
   }, 150_000);
+});
+
+describe.each(slugs)('exercise verdicts of %s', (slug) => {
+  const attempts = ATTEMPTS[slug];
+  it('every lesson has a cheat and an alternative to try', () => {
+    expect(attempts, `test/e2e/lesson-attempts.ts has no entry for ${slug}`).toBeDefined();
+  });
+  if (!attempts) return;
+
+  // The cheat on the zh page, the alternative on the en page: both languages' players judge.
+  it(`zh: a cheat never passes (${attempts.cheat.name})`, async () => {
+    const page = await newPage(browser);
+    try {
+      await openLesson(page, `${baseUrl}/zh/${slug}/`);
+      await typeCode(page, attempts.cheat.code);
+      // Every verdict the panel shows during the run, not only the last: one pass would mark the lesson done.
+      await page.evaluate(() => {
+        const panel = document.querySelector<HTMLElement>('[data-playground] [data-check-status]')!;
+        const seen: string[] = ((window as unknown as { verdicts: string[] }).verdicts = []);
+        new MutationObserver(() => seen.push(panel.dataset.checkStatus ?? '')).observe(panel, { attributeFilter: ['data-check-status'] });
+      });
+      await runToEnd(page, 'zh', attempts.cheat.stopAfterMs ?? STARTER_MS);
+      const verdicts = await page.evaluate(() => (window as unknown as { verdicts: string[] }).verdicts);
+      expect(verdicts, `${slug} cheat "${attempts.cheat.name}":\n${await terminalText(page)}`).not.toContain('pass');
+      expect(await checkStatus(page)).not.toBe('idle');
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
+  it(`en: an alternative correct solution passes (${attempts.alternative.name})`, async () => {
+    const page = await newPage(browser);
+    try {
+      await openLesson(page, `${baseUrl}/en/${slug}/`);
+      await typeCode(page, attempts.alternative.code);
+      await page.getByRole('button', { name: BUTTONS.en.run, exact: true }).click();
+      await page
+        .locator('[data-playground] [data-check-status="pass"]')
+        .waitFor({ timeout: SOLUTION_MS })
+        .catch(async () => {
+          const hint = await page.locator('[data-role="check-result"]').innerText();
+          throw new Error(`${slug} alternative "${attempts.alternative.name}" did not pass: ${hint}\n${await terminalText(page)}`);
+        });
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
 });

@@ -1,64 +1,77 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import check from '../../lessons/buffered-amount/check.ts';
+import check, { task } from '../../lessons/buffered-amount/check.ts';
+import type { RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { frame, run, socket, text } from './run-builder.ts';
-import type { SocketRecord } from '../../site/runner/run-record.ts';
 
-const SLOW = 'ws://127.0.0.1:8080/slow?bps=2097152';
 const KiB = 1024;
-const TOTAL = 4096 * KiB;
+const TOTAL = task.TOTAL_MIB * 1024 * KiB;
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+const solution = read('../../lessons/buffered-amount/solution.js');
+const starter = read('../../lessons/buffered-amount/starter.js');
+/** A real run of the solution in Chromium against the real server (hex of frames dropped). */
+const realRun = (): RunRecord => ({ ...(JSON.parse(read('./fixtures/buffered-amount-solution-run.json')) as RunRecord), code: solution });
+
+/** Code that paces chunks by a timer and only ever prints bufferedAmount. */
+const TIMER_PACED = `for (let i = 0; i < 64; i++) { ws.send(chunk); await sleep(50); }
+console.log('bufferedAmount =', ws.bufferedAmount); // bufferedAmount is low anyway`;
+const QUEUED_VARIABLE = `async function drain() {
+  for (;;) { const queued = ws.bufferedAmount; if (queued <= 256 * 1024) return; await sleep(5); }
+}`;
 
 /**
- * A /slow socket that sent `chunks` equal chunks, reached `peak` bufferedAmount,
- * and got a `{ type: "message" }` report for the first `read` of them.
+ * A /slow socket that sent TOTAL in `chunks` equal chunks, reached `peak` bufferedAmount,
+ * got a `{ type: "message" }` report for the first `reports` of them, then closed with `code` (null: never closed).
  */
-function slowSocket(chunks: number, peak: number, read = chunks): SocketRecord {
+function slowSocket(chunks: number, peak: number, reports = chunks, code: number | null = 1000): SocketRecord {
   const size = TOTAL / chunks;
   const frames = Array.from({ length: chunks }, (_, i) => frame('out', 'binary', size, { binaryKind: 'Uint8Array', time: i * 30 }));
   frames.push(text('in', JSON.stringify({ type: 'progress', received: TOTAL / 2, messages: chunks / 2, elapsedMs: 1000 })));
-  for (let i = 1; i <= read; i++) {
+  for (let i = 1; i <= reports; i++) {
     // `received` counts wire bytes as the server's socket saw them, so it may lag: the check must not rely on it.
     frames.push(text('in', JSON.stringify({ type: 'message', size, received: i * size - 100, messages: i })));
   }
-  return socket({ url: SLOW, frames, buffered: [{ time: 1, amount: peak }, { time: 2000, amount: 0 }] });
+  const close = code === null ? undefined : { code, reason: 'done', wasClean: true, time: 2100 };
+  return socket({ url: 'ws://127.0.0.1:8080/slow?bps=2097152', frames, close, buffered: [{ time: 1, amount: peak }, { time: 2000, amount: 0 }] });
 }
+const runOf = (code: string, ...sockets: SocketRecord[]): RunRecord => run({ code, sockets });
 
 describe('buffered-amount check', () => {
-  it('passes for chunked sending with backpressure, confirmed by the server', () => {
-    expect(check(run({ sockets: [slowSocket(64, 320 * KiB)] }))).toEqual({ pass: true });
+  it('the real run of the solution sent what the task says', () => {
+    const chunks = realRun().sockets[0]!.frames.filter((f) => f.dir === 'out');
+    expect(chunks.length).toBe((task.TOTAL_MIB * 1024) / task.CHUNK_KIB);
+    expect(Math.max(...realRun().sockets[0]!.buffered.map((b) => b.amount))).toBeLessThanOrEqual(task.PEAK_KIB * KiB);
   });
 
-  it('fails for the starter: one 4 MiB message', () => {
-    const result = check(run({ sockets: [slowSocket(1, TOTAL)] }));
-    expect(result.pass).toBe(false);
-    expect(result.hint?.en).toMatch(/chunks/);
+  describe('passes every correct way', () => {
+    it.each<[string, RunRecord]>([
+      ['the solution, recorded from a real run', realRun()],
+      ['the queue at exactly the limit plus one chunk', runOf(solution, slowSocket(64, task.PEAK_KIB * KiB))],
+      ['smaller chunks (32 KiB)', runOf(solution, slowSocket(128, 200 * KiB))],
+      ['bufferedAmount read into a variable first', runOf(QUEUED_VARIABLE, slowSocket(64, 300 * KiB))],
+      ['a second, good /slow socket after a failed first one', runOf(solution, slowSocket(1, TOTAL), { ...slowSocket(64, 128 * KiB), id: 2 })],
+      ['a report cut short (not JSON) among the good ones', runOf(solution, { ...slowSocket(64, 128 * KiB), frames: [text('in', '{"type":"message","size":'), ...slowSocket(64, 128 * KiB).frames] })],
+    ])('%s', (_, record) => {
+      expect(check(record)).toEqual({ pass: true });
+    });
   });
 
-  it('fails for chunks sent in a tight loop that queued everything', () => {
-    const result = check(run({ sockets: [slowSocket(64, TOTAL - 64 * KiB)] }));
-    expect(result.pass).toBe(false);
-    expect(result.hint?.en).toMatch(/wait until bufferedAmount/);
-  });
-
-  it('fails while the server has not confirmed every byte (a run in progress, or closed too early)', () => {
-    for (const read of [0, 63]) {
-      const result = check(run({ sockets: [slowSocket(64, 256 * KiB, read)], status: 'running' }));
+  describe('fails every cheat and mistake', () => {
+    it.each<[string, RunRecord, RegExp]>([
+      ['the starter: one 4 MiB message', runOf(starter, slowSocket(1, TOTAL)), /One chunk was 4194304 bytes/],
+      ['128 KiB chunks', runOf(solution, slowSocket(32, 300 * KiB)), /at most 64 KiB/],
+      ['chunks sent in a tight loop that queued everything', runOf(solution, slowSocket(64, TOTAL - 64 * KiB)), /queue held 4128768 bytes/],
+      ['waited for the queue to drop below 512 KiB instead of 256', runOf(solution, slowSocket(64, 576 * KiB)), /at most 256 KiB/],
+      ['chunks paced by a timer, never reading bufferedAmount', runOf(TIMER_PACED, slowSocket(64, 64 * KiB)), /does not read bufferedAmount/],
+      ['bufferedAmount only printed, as in the starter', runOf(starter.replace('ws.send(new Uint8Array(TOTAL));', 'for (let i = 0; i < 64; i++) ws.send(new Uint8Array(65536));'), slowSocket(64, 64 * KiB)), /does not read bufferedAmount/],
+      ['1 MiB sent instead of 4', runOf(solution, { ...slowSocket(64, 0), frames: slowSocket(64, 0).frames.slice(16) }), /Send 4 MiB/],
+      ['closed before the server read everything', runOf(solution, slowSocket(64, 256 * KiB, 63)), /add up to every byte/],
+      ['never closed (the run was stopped)', runOf(solution, slowSocket(64, 256 * KiB, 64, null)), /close the socket with ws.close\(1000\)/],
+      ['sent to /echo instead of /slow', runOf(solution, { ...slowSocket(64, 0), url: 'ws://127.0.0.1:8080/echo' }), /\/slow/],
+    ])('%s', (_, record, hint) => {
+      const result = check(record);
       expect(result.pass).toBe(false);
-      expect(result.hint?.en).toMatch(/add up to every byte/);
-    }
-  });
-
-  it('fails when too little data was sent, or to another endpoint', () => {
-    const small = slowSocket(16, 0);
-    small.frames = small.frames.map((f) => (f.dir === 'out' ? { ...f, size: 16 * KiB } : f));
-    expect(check(run({ sockets: [small] })).hint?.en).toMatch(/at least 1 MiB/);
-    const echo = { ...slowSocket(64, 0), url: 'ws://127.0.0.1:8080/echo' };
-    expect(check(run({ sockets: [echo] })).hint?.en).toMatch(/\/slow/);
-  });
-
-  it('ignores text that is not JSON and passes on any one good /slow socket', () => {
-    const bad = slowSocket(1, TOTAL);
-    const good = slowSocket(64, 128 * KiB);
-    good.frames.unshift(text('in', '{"type":"message","size":'));
-    expect(check(run({ sockets: [bad, { ...good, id: 2 }] })).pass).toBe(true);
+      expect(result.hint?.en).toMatch(hint);
+    });
   });
 });

@@ -74,7 +74,13 @@ describe('lesson content', () => {
         .filter((locale) => existsSync(`${lessonsDir}${slug}/${locale}.md`))
         .map((locale) => ({ id: `${slug}/${locale}`, data: readProse(slug, locale).data })),
     );
-    expect(() => checkCourse(entries, (slug, name) => existsSync(`${lessonsDir}${slug}/${name}`))).not.toThrow();
+    expect(() =>
+      checkCourse(
+        entries,
+        (slug, name) => existsSync(`${lessonsDir}${slug}/${name}`),
+        (slug, name) => readFileSync(`${lessonsDir}${slug}/${name}`, 'utf8'),
+      ),
+    ).not.toThrow();
   });
 
   describe.each(slugs)('%s', (slug) => {

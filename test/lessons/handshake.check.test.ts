@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import check from '../../lessons/handshake/check.ts';
+import check, { task } from '../../lessons/handshake/check.ts';
 import type { RunRecord } from '../../site/runner/run-record.ts';
 import { run, socket, text } from './run-builder.ts';
 
-const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 const KEY = 'jworTQxHnoh++Wr58Oibbg==';
-const ACCEPT = createHash('sha1').update(KEY + GUID).digest('base64');
-const solution = readFileSync(new URL('../../lessons/handshake/solution.js', import.meta.url), 'utf8');
-const starter = readFileSync(new URL('../../lessons/handshake/starter.js', import.meta.url), 'utf8');
+const ACCEPT = createHash('sha1').update(KEY + task.GUID).digest('base64');
+const read = (name: string) => readFileSync(new URL(`../../lessons/handshake/${name}`, import.meta.url), 'utf8');
+const solution = read('solution.js');
+const starter = read('starter.js');
 
 function report(accept = ACCEPT): string {
   return JSON.stringify({
@@ -33,56 +33,56 @@ function handshakeRun(code: string, lines: Array<[string, number]>, first = repo
   });
 }
 
-const solved: Array<[string, number]> = [
-  [`computed accept:      ${ACCEPT}`, 31],
-  [`server said accept:   ${ACCEPT}`, 31],
-  ['match: true', 32],
-];
+/** What the starter prints once the report is in. */
+const starterLines: Array<[string, number]> = [[`server answered Sec-WebSocket-Accept: ${ACCEPT}`, 30]];
+const solved: Array<[string, number]> = [...starterLines, [`computed accept: ${ACCEPT}`, 31], ['match: true', 32]];
+/** The starter with a line added before its close. */
+const starterWith = (line: string) => starter.replace("  ws.close(1000, 'done');", `${line}\n  ws.close(1000, 'done');`);
 
 describe('handshake check', () => {
-  it('passes a run that printed the real accept and a match', () => {
-    expect(check(handshakeRun(solution, solved))).toEqual({ pass: true });
+  it('the GUID is the one in RFC 6455 §4.2.2 (its example key gives its example accept)', () => {
+    expect(createHash('sha1').update(`dGhlIHNhbXBsZSBub25jZQ==${task.GUID}`).digest('base64')).toBe('s3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
   });
 
-  it('reads the accept even when the record cut the frame to 1 KiB before the end', () => {
-    const long = report().replace('"headers":[', `"headers":[["Cookie","${'x'.repeat(2000)}"],`);
-    const cut = `{"type":"handshake","accept":"${ACCEPT}",${long.slice(1)}`.slice(0, 1024);
-    expect(check(handshakeRun(solution, solved, cut)).pass).toBe(true);
+  describe('passes every correct way', () => {
+    it.each<[string, RunRecord]>([
+      ['the solution', handshakeRun(solution, solved)],
+      ['Chinese output', handshakeRun(solution, [...starterLines, [`算出的 accept：${ACCEPT}`, 31], ['一致： true', 32]])],
+      ['the GUID written in lower case, comparison printed alone', handshakeRun(`const guid = '${task.GUID.toLowerCase()}'.toUpperCase();`, [...solved.slice(0, 2), ['true', 32]])],
+      ['the GUID in a template literal', handshakeRun('const input = `${key}' + task.GUID + '`;', solved)],
+      ['a reconnect: only the socket that printed counts', {
+        ...handshakeRun(solution, solved),
+        sockets: [socket({ url: 'ws://localhost:8080/handshake' }), ...handshakeRun(solution, solved).sockets],
+      }],
+    ])('%s', (_, record) => {
+      expect(check(record)).toEqual({ pass: true });
+    });
   });
 
-  it('fails when no socket went to /handshake', () => {
-    const result = check(run({ code: solution, sockets: [socket({ url: 'ws://localhost:8080/echo' })] }));
-    expect(result.pass).toBe(false);
-    expect(result.hint?.en).toMatch(/handshake/);
-  });
-
-  it('fails while the first message has not arrived (run in progress)', () => {
-    const pending = run({ code: solution, status: 'running', sockets: [socket({ url: 'ws://localhost:8080/handshake' })] });
-    const result = check(pending);
-    expect(result.pass).toBe(false);
-    expect(result.hint?.zh).toMatch(/第一条消息/);
-  });
-
-  it('fails the starter: it prints the server accept but computes nothing', () => {
-    const lines: Array<[string, number]> = [['GET /handshake HTTP/1.1', 31], [`server answered Sec-WebSocket-Accept: ${ACCEPT}`, 31]];
-    const result = check(handshakeRun(starter, lines));
-    expect(result.pass).toBe(false);
-    expect(result.hint?.en).toMatch(/GUID/);
-  });
-
-  it('fails when the code has the GUID but never printed match: true', () => {
-    const lines: Array<[string, number]> = [[`computed accept: ${ACCEPT}`, 31], ['match: false', 32]];
-    expect(check(handshakeRun(solution, lines)).pass).toBe(false);
-  });
-
-  it('fails a hard-coded answer from another connection', () => {
-    const other = createHash('sha1').update(`AAAAAAAAAAAAAAAAAAAAAA==${GUID}`).digest('base64');
-    const lines: Array<[string, number]> = [[`computed accept: ${other}`, 31], ['match: true', 32]];
-    expect(check(handshakeRun(solution, lines)).pass).toBe(false);
-  });
-
-  it('ignores output printed before the report arrived', () => {
-    const early: Array<[string, number]> = [[`computed accept: ${ACCEPT}`, 5], ['match: true', 6]];
-    expect(check(handshakeRun(solution, early)).pass).toBe(false);
+  describe('fails every cheat and mistake', () => {
+    it.each<[string, RunRecord, RegExp]>([
+      ['the starter as it is: it prints the server’s accept itself', handshakeRun(starter, starterLines), /Compute the accept yourself/],
+      ['the starter plus a typed "match: true"', handshakeRun(starterWith("  console.log('match: true');"), [...starterLines, ['match: true', 31]]), /Compute the accept yourself/],
+      [
+        'the GUID only in a comment',
+        handshakeRun(starterWith(`  // key + '${task.GUID}'\n  console.log('match:', true);`), [...starterLines, ['match: true', 31]]),
+        /Compute the accept yourself/,
+      ],
+      [
+        'the GUID only in a printed text',
+        handshakeRun(starterWith(`  console.log('GUID ${task.GUID}', 'match:', true);`), [...starterLines, [`GUID ${task.GUID} match: true`, 31]]),
+        /Compute the accept yourself/,
+      ],
+      ['GUID before the key: the comparison says false', handshakeRun(solution, [...starterLines, ['computed accept: x', 31], ['match: false', 32]]), /printed false/],
+      ['true printed for one comparison and false for another', handshakeRun(solution, [...solved, ['match (case-sensitive): false', 33]]), /printed false/],
+      ['the comparison never printed', handshakeRun(solution, solved.slice(0, 2)), /it should print true/],
+      ['"true" printed before the report arrived', handshakeRun(solution, [['match: true', 5], ...solved.slice(0, 2)]), /it should print true/],
+      ['no report: the socket went to /echo', { ...handshakeRun(solution, solved), sockets: [socket({ url: 'ws://localhost:8080/echo' })] }, /\/handshake/],
+      ['the report has not arrived yet', { ...handshakeRun(solution, []), sockets: [socket({ url: 'ws://localhost:8080/handshake' })] }, /has not arrived/],
+    ])('%s', (_, record, hint) => {
+      const result = check(record);
+      expect(result.pass).toBe(false);
+      expect(result.hint?.en).toMatch(hint);
+    });
   });
 });

@@ -95,6 +95,14 @@ describe.concurrent('astro build with a malformed lesson', { timeout: 180_000 },
     expect(output).toContain('Malformed lesson lessons/send/starter.js: file is missing');
   });
 
+  it('names the file and line of a comment without a locale tag', async () => {
+    const output = await failedBuildOutput((dir) => {
+      const starter = join(dir, 'lessons/send/starter.js');
+      writeFileSync(starter, `const x = 1;\n// an English comment zh readers would see\n${readFileSync(starter, 'utf8')}`);
+    });
+    expect(output).toContain('Malformed lesson lessons/send/starter.js:2: comment without a "zh:" or "en:" tag');
+  });
+
   it('names the file and the field when frontmatter breaks the schema', async () => {
     const output = await failedBuildOutput((dir) => setFrontmatter(dir, 'lessons/send/zh.md', 'title', null));
     expect(output).toContain('send/zh data does not match collection schema');

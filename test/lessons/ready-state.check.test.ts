@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import check from '../../lessons/ready-state/check.ts';
-import type { ConsoleEntry, ReadyState, SocketRecord } from '../../site/runner/run-record.ts';
+import type { ConsoleEntry, ReadyState, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { run, socket } from './run-builder.ts';
 
+const solution = readFileSync(new URL('../../lessons/ready-state/solution.js', import.meta.url), 'utf8');
 const at = (text: string, time: number): ConsoleEntry => ({ level: 'log', text, time });
 const states = (...pairs: Array<[ReadyState, number]>): SocketRecord['states'] => pairs.map(([state, time]) => ({ state, time }));
 
@@ -15,44 +17,46 @@ const solved = [
   at('right after close(): CLOSING', 36),
   at('in onclose: CLOSED — code 1000', 45),
 ];
+const runOf = (code: string, lines: ConsoleEntry[], sockets = [closedByClient]): RunRecord => run({ code, console: lines, sockets });
+
+const ARRAY_LOOKUP = `const NAMES = ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'];
+const stateName = (ws) => NAMES[ws.readyState];
+const ws = new WebSocket(ECHO_URL);
+console.log(\`\${stateName(ws)} (\${ws.readyState})\`);`;
+const TYPED = `const ws = new WebSocket(ECHO_URL);
+console.log('after new WebSocket(): CONNECTING'); // the name typed in
+ws.onopen = () => console.log(\`in onopen: OPEN\`);`;
 
 describe('ready-state check', () => {
-  it('passes when each name was printed in its own state', () => {
-    expect(check(run({ console: solved, sockets: [closedByClient] }))).toEqual({ pass: true });
+  describe('passes every correct way', () => {
+    it.each<[string, RunRecord]>([
+      ['the solution: a switch over the WebSocket constants', runOf(solution, solved)],
+      ['an array indexed by readyState, printed with the number', runOf(ARRAY_LOOKUP, [at('CONNECTING (0)', 5), at('OPEN (1)', 35), at('CLOSING (2)', 36), at('CLOSED (3)', 45)])],
+      ['Chinese labels around the names', runOf(solution, [at('new WebSocket() 之后： CONNECTING', 5), at('onopen 里： OPEN', 35), at('刚调用 close() 之后： CLOSING', 36), at('onclose 里： CLOSED ，关闭码 1000', 45)])],
+      ['close() in onopen, no message sent; the printed lines a tick late', runOf(solution, [at('CONNECTING', 6), at('OPEN', 36), at('CLOSING', 37), at('CLOSED', 46)])],
+      ['a comment that names a state does not count as typed', runOf(`${solution}\nconsole.log(stateName(ws)); // prints 'OPEN' here`, solved)],
+    ])('%s', (_, record) => {
+      expect(check(record)).toEqual({ pass: true });
+    });
   });
 
-  it('fails the starter, which prints numbers', () => {
-    const numbers = [at('after new WebSocket(): 0', 5), at('in onopen: 1', 35), at('echo: ping — state 1', 36), at('in onclose: 3 — code 1000', 45)];
-    const result = check(run({ console: numbers, sockets: [closedByClient] }));
-    expect(result.pass).toBe(false);
-    expect(result.hint?.en).toMatch(/CONNECTING/);
-  });
-
-  it('fails when the server closed the socket, so it never was CLOSING', () => {
-    const closedByServer = socket({ url: 'ws://localhost:8080/close', createdAt: 5, states: states([0, 0], [1, 30], [3, 40]) });
-    const result = check(run({ console: solved, sockets: [closedByServer] }));
-    expect(result.pass).toBe(false);
-    expect(result.hint?.en).toMatch(/close\(\) yourself/);
-  });
-
-  it('fails four words printed at once instead of in each state', () => {
-    const allAtOnce = ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].map((name) => at(name, 46));
-    expect(check(run({ console: allAtOnce, sockets: [closedByClient] })).pass).toBe(false);
-  });
-
-  it('does not count a line that names several states', () => {
-    const table = [...solved.slice(0, 3), at('CONNECTING OPEN CLOSING CLOSED', 36), solved[4]!];
-    expect(check(run({ console: table, sockets: [closedByClient] })).pass).toBe(false);
-  });
-
-  it('fails while the run is still open (no CLOSING or CLOSED yet)', () => {
-    const open = socket({ url: 'ws://localhost:8080/echo', createdAt: 5, states: states([0, 0], [1, 30]) });
-    const result = check(run({ status: 'running', console: solved.slice(0, 2), sockets: [open] }));
-    expect(result.pass).toBe(false);
-    expect(result.hint?.en).toMatch(/all four states/);
-  });
-
-  it('fails with no socket at all', () => {
-    expect(check(run({ console: solved })).pass).toBe(false);
+  describe('fails every cheat and mistake', () => {
+    it.each<[string, RunRecord, RegExp]>([
+      ['the starter: numbers, not names', runOf(solution, [at('after new WebSocket(): 0', 5), at('in onopen: 1', 35), at('echo: ping — state 1', 36), at('in onclose: 3 — code 1000', 45)]), /CONNECTING, OPEN, CLOSING, CLOSED/],
+      ['the names typed into console.log at each place', runOf(TYPED, solved), /typed into console.log/],
+      ['a stateName that always says OPEN', runOf(solution, solved.map((l) => at(l.text.replace(/CONNECTING|CLOSING|CLOSED/, 'OPEN'), l.time))), /not in at that moment: "after new WebSocket\(\): OPEN"/],
+      ['the names shifted by one (no CONNECTING)', runOf(solution, [at('OPEN', 5), at('CLOSING', 35), at('CLOSED', 36), at('CLOSED', 45)]), /not in at that moment: "OPEN"/],
+      ['CLOSING printed once the socket was closed (a timer after close)', runOf(solution, [...solved.slice(0, 3), at('later: CLOSING', 48), at('in onclose: CLOSED', 45)]), /not in at that moment: "later: CLOSING"/],
+      ['never printed right after close()', runOf(solution, [...solved.slice(0, 3), solved[4]!]), /CLOSING right after/],
+      ['four names printed at once at the end', runOf(solution, ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].map((n) => at(n, 46))), /not in at that moment: "CONNECTING"/],
+      ['one line naming all four states', runOf(solution, [...solved.slice(0, 3), at('CONNECTING OPEN CLOSING CLOSED', 36), solved[4]!]), /CLOSING right after/],
+      ['the server closed the socket, so it never was CLOSING', runOf(solution, solved, [socket({ url: 'ws://localhost:8080/close', createdAt: 5, states: states([0, 0], [1, 30], [3, 40]) })]), /close\(\) yourself/],
+      ['still open (a run in progress)', { ...runOf(solution, solved.slice(0, 2), [socket({ url: 'ws://localhost:8080/echo', createdAt: 5, states: states([0, 0], [1, 30]) })]), status: 'running' }, /all four states/],
+      ['no socket at all', runOf(solution, solved, []), /new WebSocket/],
+    ])('%s', (_, record, hint) => {
+      const result = check(record);
+      expect(result.pass).toBe(false);
+      expect(result.hint?.en).toMatch(hint);
+    });
   });
 });

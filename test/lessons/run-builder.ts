@@ -40,3 +40,8 @@ export function openedAndClosed(openAt = 5, closedAt = 50): SocketRecord['states
   const times = [0, openAt, closedAt - 1, closedAt];
   return states.map((state, i) => ({ state, time: times[i]! }));
 }
+
+/** Console lines printed at `time` ms into the run. */
+export function logsAt(time: number, ...lines: string[]): RunRecord['console'] {
+  return lines.map((line) => ({ level: 'log' as const, text: line, time }));
+}
