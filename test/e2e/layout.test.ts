@@ -1,0 +1,129 @@
+// The playground as a learner meets it on a laptop and on a phone: the result
+// of Run on screen, no page wider than a phone, finger-sized buttons, and
+// Reset/Solution/snippets that never lose the reader's code.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newPage, openLesson, typeCode } from './browser.ts';
+import { isLessonPath, lessonSlugs, sitePaths } from './site-pages.ts';
+
+const baseUrl = inject('baseUrl');
+const adminToken = inject('adminToken');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Whether the element's top `visible` px (or all of it, if shorter) are inside the viewport. */
+function inViewport(page: Page, selector: string, visible: number): Promise<boolean> {
+  return page.locator(selector).first().evaluate((el, wanted) => {
+    const box = el.getBoundingClientRect();
+    const needed = Math.min(box.height, wanted);
+    return box.top >= 0 && box.top + needed <= innerHeight;
+  }, visible);
+}
+
+async function editorCode(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const lines = [...document.querySelectorAll('[data-role="editor"] .view-line')] as HTMLElement[];
+    return lines.map((l) => l.innerText.replace(/\u00a0/g, ' ')).join('\n');
+  });
+}
+
+describe.each([
+  { width: 1440, height: 900 },
+  { width: 360, height: 780 },
+])('at $width×$height', ({ width, height }) => {
+  it.each(lessonSlugs)('Run on %s shows the verdict and the output without scrolling', async (slug) => {
+    const page = await newPage(browser, { width, height });
+    await openLesson(page, `${baseUrl}/en/${slug}/`);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    // The run may bring them into view (smoothly): poll until it settles.
+    await expect.poll(() => inViewport(page, '[data-role="exercise"]', 1000), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => inViewport(page, '[data-playground] [role="region"][aria-label="Output"]', 120), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => inViewport(page, '[data-role="run"]', 44)).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('on a 360 px phone', () => {
+  it('no page scrolls sideways', async () => {
+    const page = await newPage(browser, { width: 360, height: 780 });
+    const wide: string[] = [];
+    for (const path of sitePaths(adminToken)) {
+      if (isLessonPath(path)) await openLesson(page, `${baseUrl}${path}`);
+      else await page.goto(`${baseUrl}${path}`);
+      // Every demo mounts once it is near the viewport: walk the page down, then wait for them all.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let y = 0; y < height; y += 600) await page.evaluate((to) => scrollTo(0, to), y);
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-demo]')].every((d) => d.childElementCount > 0));
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scrollWidth > 360) wide.push(`${path} is ${scrollWidth} px wide`);
+    }
+    expect(wide).toEqual([]);
+    await page.context().close();
+  });
+
+  it('gives every playground button a 44 px target, puts previous/next after the playground and the editor 35+ columns', async () => {
+    const page = await newPage(browser, { width: 360, height: 780 });
+    await openLesson(page, `${baseUrl}/en/send/`);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('button')]
+        .filter((b) => b.offsetParent !== null)
+        .map((b) => ({ name: b.textContent?.trim(), box: b.getBoundingClientRect() }))
+        .filter(({ box }) => box.height < 44 || box.width < 44)
+        .map(({ name, box }) => `${name}: ${box.width}×${box.height}`),
+    );
+    expect(small).toEqual([]);
+    const order = await page.evaluate(() => {
+      const pager = document.querySelector('.pager');
+      const playground = document.querySelector('[data-playground]');
+      return !!pager && !!playground && !!(playground.compareDocumentPosition(pager) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(order).toBe(true);
+    // 40 characters typed on one line stay on one editor line (no wrap) at 360 px.
+    await typeCode(page, '// 345678901234567890123456789012345');
+    expect(await page.locator('[data-role="editor"] .view-line').count()).toBe(1);
+    await page.context().close();
+  });
+});
+
+describe('replacing the code', () => {
+  it('Reset, Solution and a prose snippet are undone by Ctrl+Z, offer "Restore my code", keep the copy and start at the top', async () => {
+    const page = await newPage(browser);
+    const url = `${baseUrl}/en/handshake/`;
+    await openLesson(page, url);
+    const mine = `// my own work\n${Array.from({ length: 60 }, (_, i) => `console.log(${i});`).join('\n')}`;
+    await typeCode(page, mine);
+    await page.waitForTimeout(500); // the save is debounced
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    expect(await editorCode(page)).not.toContain('my own work');
+    // The editor shows the top of the new code, cursor on line 1.
+    expect(await page.locator('[data-role="editor"] .view-line').first().innerText()).not.toBe('');
+    expect(await page.evaluate(() => document.querySelector('[data-role="editor"] .monaco-scrollable-element .lines-content')?.getBoundingClientRect().top ?? 0))
+      .toBeGreaterThanOrEqual(await page.evaluate(() => document.querySelector('[data-role="editor"]')?.getBoundingClientRect().top ?? 0));
+
+    // Ctrl+Z restores the reader's code.
+    await page.locator('[data-role="editor"] .view-lines').click({ position: { x: 8, y: 8 } });
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect.poll(() => editorCode(page)).toContain('// my own work');
+
+    // Solution, then "Restore my code" brings it back too; the copy survives a reload meanwhile.
+    await page.getByRole('button', { name: 'Solution', exact: true }).click();
+    expect(await editorCode(page)).not.toContain('my own work');
+    await page.waitForTimeout(500);
+    await openLesson(page, url);
+    await page.getByRole('button', { name: 'Restore my code', exact: true }).click();
+    await expect.poll(() => editorCode(page)).toContain('// my own work');
+
+    // A prose snippet loaded into the editor is undoable the same way.
+    await page.getByRole('button', { name: 'Load this code into the editor' }).first().click();
+    await expect.poll(() => editorCode(page)).not.toContain('my own work');
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect.poll(() => editorCode(page)).toContain('// my own work');
+    await page.context().close();
+  });
+});
