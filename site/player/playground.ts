@@ -132,12 +132,24 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
   let record: RunRecord | undefined;
   let runId = 0;
 
+  // A fail is shown only when it still holds a moment after the run ended: the event that ends a run
+  // comes before the output of the close handler it triggers, which may arrive in the next batch.
+  const FAIL_CONFIRM_MS = 300;
+  let failConfirmed = false;
+  let failTimer: ReturnType<typeof setTimeout> | undefined;
   const runCheck = debounced(() => {
     if (!check || !record) return;
     const result = evaluate(check, record);
     const shown = verdict(result, record, strings, lesson.locale);
     // A pass stays a pass for the rest of the run.
     if (exercise.dataset.checkStatus === 'pass') return;
+    if (shown.status === 'fail' && !failConfirmed) {
+      failTimer ??= setTimeout(() => {
+        failConfirmed = true;
+        runCheck.now();
+      }, FAIL_CONFIRM_MS);
+      return;
+    }
     exercise.dataset.checkStatus = shown.status;
     if (checkText.textContent !== shown.text) checkText.textContent = shown.text;
     if (result.pass) {
@@ -185,9 +197,10 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
         setStatus(record.status);
         const ended = { stopped: strings.runStopped, finished: strings.runFinished, failed: strings.runFailed, running: '' }[record.status];
         if (ended) terminal.print('system', `── ${ended}`);
-        if (record.status !== 'running') runCheck.now();
       }
     }
+    // Checked after the whole batch, and a moment later: the status that ends a run comes before the
+    // close handler's own output, and a verdict in between would be a false fail.
     runCheck.schedule();
     renderSoon();
   }
@@ -207,6 +220,9 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     record = createRunRecord(code);
     runId = host.run(code, globals());
     terminal.separator(`${strings.runSeparator} #${runId} ${new Date().toLocaleTimeString(document.documentElement.lang)}`);
+    clearTimeout(failTimer);
+    failTimer = undefined;
+    failConfirmed = false;
     exercise.dataset.checkStatus = check ? 'checking' : 'idle';
     checkText.textContent = check ? strings.checkRunning : strings.checkIdle;
     setStatus('running');

@@ -76,6 +76,8 @@ export function setupSearch(): void {
     event.preventDefault();
     soon.now();
   });
-  input.value = new URLSearchParams(location.search).get('q') ?? '';
+  // A query in the address searches at once; so does one typed before this script ran.
+  const asked = new URLSearchParams(location.search).get('q');
+  if (asked !== null && !input.value) input.value = asked;
   if (input.value) soon.now();
 }

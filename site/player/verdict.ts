@@ -1,4 +1,4 @@
-// What the exercise line says about a run: "checking" while it runs and has
+// What the exercise line says about a run: "checking" while it goes on and has
 // not passed yet (a fail is only final once the run is over), the lesson's
 // hint when it failed, and the code's own error when it never got going.
 import type { UiStrings } from '../i18n/index.ts';
@@ -20,9 +20,14 @@ export function earlyErrorText(record: RunRecord, strings: UiStrings): string | 
   return template.replace('{where}', where).replace('{message}', error.message);
 }
 
+/** A run is over when the reader stopped it, or its code has returned and every socket it opened has closed. */
+export function runIsOver(record: RunRecord): boolean {
+  return record.status === 'stopped' || (record.status !== 'running' && record.sockets.every((socket) => socket.close));
+}
+
 export function verdict(result: CheckResult, record: RunRecord, strings: UiStrings, locale: Locale): Verdict {
   if (result.pass) return { status: 'pass', text: strings.checkPass };
-  if (record.status === 'running') return { status: 'checking', text: strings.checkRunning };
+  if (!runIsOver(record)) return { status: 'checking', text: strings.checkRunning };
   const reason = earlyErrorText(record, strings) ?? result.hint?.[locale];
   return { status: 'fail', text: [strings.checkFail, reason].filter(Boolean).join(' ') };
 }

@@ -1,6 +1,7 @@
 // The playground as a learner meets it on a laptop and on a phone: the result
 // of Run on screen, no page wider than a phone, finger-sized buttons, and
 // Reset/Solution/snippets that never lose the reader's code.
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPage, openLesson, typeCode } from './browser.ts';
@@ -26,12 +27,13 @@ function inViewport(page: Page, selector: string, visible: number): Promise<bool
   }, visible);
 }
 
-async function editorCode(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const lines = [...document.querySelectorAll('[data-role="editor"] .view-line')] as HTMLElement[];
-    return lines.map((l) => l.innerText.replace(/\u00a0/g, ' ')).join('\n');
-  });
+/** The editor's code as the page saves it (null: the starter, unchanged). The save is debounced. */
+async function savedCode(page: Page, slug: string): Promise<string | null> {
+  return page.evaluate((key) => localStorage.getItem(key), `wsp:code:${slug}`);
 }
+
+const firstEditorLine = async (page: Page): Promise<string> =>
+  (await page.locator('[data-role="editor"] .view-line').first().innerText()).replace(/\u00a0/g, ' ');
 
 describe.each([
   { width: 1440, height: 900 },
@@ -58,7 +60,10 @@ describe('on a 360 px phone', () => {
       else await page.goto(`${baseUrl}${path}`);
       // Every demo mounts once it is near the viewport: walk the page down, then wait for them all.
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      for (let y = 0; y < height; y += 600) await page.evaluate((to) => scrollTo(0, to), y);
+      for (let y = 0; y < height; y += 600) {
+        // Two frames at each stop, so the demos' IntersectionObserver sees every part of the page.
+        await page.evaluate((to) => new Promise((done) => { scrollTo(0, to); requestAnimationFrame(() => requestAnimationFrame(done)); }), y);
+      }
       await page.waitForFunction(() => [...document.querySelectorAll('[data-demo]')].every((d) => d.childElementCount > 0));
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       if (scrollWidth > 360) wide.push(`${path} is ${scrollWidth} px wide`);
@@ -94,36 +99,36 @@ describe('on a 360 px phone', () => {
 describe('replacing the code', () => {
   it('Reset, Solution and a prose snippet are undone by Ctrl+Z, offer "Restore my code", keep the copy and start at the top', async () => {
     const page = await newPage(browser);
-    const url = `${baseUrl}/en/handshake/`;
+    const slug = 'handshake';
+    const url = `${baseUrl}/en/${slug}/`;
+    const solution = await readFile(new URL(`../../lessons/${slug}/solution.js`, import.meta.url), 'utf8');
     await openLesson(page, url);
     const mine = `// my own work\n${Array.from({ length: 60 }, (_, i) => `console.log(${i});`).join('\n')}`;
     await typeCode(page, mine);
-    await page.waitForTimeout(500); // the save is debounced
-    await page.getByRole('button', { name: 'Reset', exact: true }).click();
-    expect(await editorCode(page)).not.toContain('my own work');
-    // The editor shows the top of the new code, cursor on line 1.
-    expect(await page.locator('[data-role="editor"] .view-line').first().innerText()).not.toBe('');
-    expect(await page.evaluate(() => document.querySelector('[data-role="editor"] .monaco-scrollable-element .lines-content')?.getBoundingClientRect().top ?? 0))
-      .toBeGreaterThanOrEqual(await page.evaluate(() => document.querySelector('[data-role="editor"]')?.getBoundingClientRect().top ?? 0));
+    await expect.poll(() => savedCode(page, slug)).toBe(mine);
 
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect.poll(() => savedCode(page, slug)).toBe(null);
     // Ctrl+Z restores the reader's code.
     await page.locator('[data-role="editor"] .view-lines').click({ position: { x: 8, y: 8 } });
     await page.keyboard.press('ControlOrMeta+Z');
-    await expect.poll(() => editorCode(page)).toContain('// my own work');
+    await expect.poll(() => savedCode(page, slug)).toBe(mine);
 
-    // Solution, then "Restore my code" brings it back too; the copy survives a reload meanwhile.
+    // Solution shows the solution from its first line (the reader was at the bottom of theirs).
     await page.getByRole('button', { name: 'Solution', exact: true }).click();
-    expect(await editorCode(page)).not.toContain('my own work');
-    await page.waitForTimeout(500);
+    await expect.poll(() => savedCode(page, slug)).toBe(solution);
+    expect(await firstEditorLine(page)).toBe(solution.split('\n')[0]);
+    // The reader's copy survives a reload; "Restore my code" brings it back.
     await openLesson(page, url);
     await page.getByRole('button', { name: 'Restore my code', exact: true }).click();
-    await expect.poll(() => editorCode(page)).toContain('// my own work');
+    await expect.poll(() => savedCode(page, slug)).toBe(mine);
+    expect(await page.getByRole('button', { name: 'Restore my code', exact: true }).isVisible()).toBe(false);
 
     // A prose snippet loaded into the editor is undoable the same way.
     await page.getByRole('button', { name: 'Load this code into the editor' }).first().click();
-    await expect.poll(() => editorCode(page)).not.toContain('my own work');
+    await expect.poll(() => savedCode(page, slug)).not.toBe(mine);
     await page.keyboard.press('ControlOrMeta+Z');
-    await expect.poll(() => editorCode(page)).toContain('// my own work');
+    await expect.poll(() => savedCode(page, slug)).toBe(mine);
     await page.context().close();
   });
 });
