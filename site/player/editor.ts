@@ -111,6 +111,8 @@ export function createEditor(
     editContext: false,
     // Hovers and suggestions on the first lines would be cut off at the editor's top edge otherwise.
     fixedOverflowWidgets: true,
+    // Monaco dims the number of an empty last line below AA contrast; the reader gains nothing from the hint.
+    renderFinalNewline: 'on',
     ...layoutFor(narrow.matches),
   });
   narrow.addEventListener('change', () => editor.updateOptions(layoutFor(narrow.matches)));

@@ -34,6 +34,7 @@ async function seriousIssues(page: Page): Promise<string[]> {
 }
 
 describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
+  // Some forty pages, each loaded and checked in turn.
   it('no page has a serious or critical axe issue', async () => {
     const page = await newPage(browser, { colorScheme });
     const issues: string[] = [];
@@ -44,7 +45,7 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
     }
     expect(issues).toEqual([]);
     await page.context().close();
-  });
+  }, 300_000);
 
   it('a lesson after a run, with the inspector open, has none either', async () => {
     const page = await newPage(browser, { colorScheme });

@@ -70,7 +70,7 @@ describe('on a 360 px phone', () => {
     }
     expect(wide).toEqual([]);
     await page.context().close();
-  });
+  }, 300_000);
 
   it('gives every playground button a 44 px target, puts previous/next after the playground and the editor 35+ columns', async () => {
     const page = await newPage(browser, { width: 360, height: 780 });
