@@ -199,9 +199,9 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
         if (ended) terminal.print('system', `── ${ended}`);
       }
     }
-    // Checked after the whole batch, and a moment later: the status that ends a run comes before the
-    // close handler's own output, and a verdict in between would be a false fail.
-    runCheck.schedule();
+    // Checked after the whole batch (a pass shows at once, a fail once it holds: see runCheck).
+    if (events.some((event) => event.kind === 'status')) runCheck.now();
+    else runCheck.schedule();
     renderSoon();
   }
 
