@@ -3,22 +3,15 @@
 // once more after a run, with the inspector's tables and the verdict showing.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, openLesson, waitForRunStatus } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser, newPage, openLesson, waitForRunStatus } from './browser.ts';
 import { isLessonPath, sitePaths } from './site-pages.ts';
 
 const baseUrl = inject('baseUrl');
 const adminToken = inject('adminToken');
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Serious and critical violations on the page as it is now, one line each. */
 async function seriousIssues(page: Page): Promise<string[]> {
@@ -36,7 +29,7 @@ async function seriousIssues(page: Page): Promise<string[]> {
 describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
   // Some forty pages, each loaded and checked in turn.
   it('no page has a serious or critical axe issue', async () => {
-    const page = await newPage(browser, { colorScheme });
+    const page = await newPage(browser(), { colorScheme });
     const issues: string[] = [];
     for (const path of sitePaths(adminToken)) {
       if (isLessonPath(path)) await openLesson(page, `${baseUrl}${path}`);
@@ -48,7 +41,7 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
   }, 300_000);
 
   it('a lesson after a run, with the inspector open, has none either', async () => {
-    const page = await newPage(browser, { colorScheme });
+    const page = await newPage(browser(), { colorScheme });
     await openLesson(page, `${baseUrl}/en/send/`);
     await page.getByRole('button', { name: 'Solution', exact: true }).click();
     await page.getByRole('button', { name: 'Run', exact: true }).click();

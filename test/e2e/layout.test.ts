@@ -2,21 +2,14 @@
 // of Run on screen, no page wider than a phone, finger-sized buttons, and
 // Reset/Solution/snippets that never lose the reader's code.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, openLesson, typeCode } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser, newPage, openLesson, typeCode } from './browser.ts';
 import { isLessonPath, lessonSlugs, sitePaths } from './site-pages.ts';
 
 const baseUrl = inject('baseUrl');
 const adminToken = inject('adminToken');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Whether the element's top `visible` px (or all of it, if shorter) are inside the viewport. */
 function inViewport(page: Page, selector: string, visible: number): Promise<boolean> {
@@ -40,7 +33,7 @@ describe.each([
   { width: 360, height: 780 },
 ])('at $width×$height', ({ width, height }) => {
   it.each(lessonSlugs)('Run on %s shows the verdict and the output without scrolling', async (slug) => {
-    const page = await newPage(browser, { width, height });
+    const page = await newPage(browser(), { width, height });
     await openLesson(page, `${baseUrl}/en/${slug}/`);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     // The run may bring them into view (smoothly): poll until it settles.
@@ -53,7 +46,7 @@ describe.each([
 
 describe('on a 360 px phone', () => {
   it('no page scrolls sideways', async () => {
-    const page = await newPage(browser, { width: 360, height: 780 });
+    const page = await newPage(browser(), { width: 360, height: 780 });
     const wide: string[] = [];
     for (const path of sitePaths(adminToken)) {
       if (isLessonPath(path)) await openLesson(page, `${baseUrl}${path}`);
@@ -73,7 +66,7 @@ describe('on a 360 px phone', () => {
   }, 300_000);
 
   it('gives every playground button a 44 px target, puts previous/next after the playground and the editor 35+ columns', async () => {
-    const page = await newPage(browser, { width: 360, height: 780 });
+    const page = await newPage(browser(), { width: 360, height: 780 });
     await openLesson(page, `${baseUrl}/en/send/`);
     const small = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('button')]
@@ -98,7 +91,7 @@ describe('on a 360 px phone', () => {
 
 describe('replacing the code', () => {
   it('Reset, Solution and a prose snippet are undone by Ctrl+Z, offer "Restore my code", keep the copy and start at the top', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     const slug = 'handshake';
     const url = `${baseUrl}/en/${slug}/`;
     const solution = await readFile(new URL(`../../lessons/${slug}/solution.js`, import.meta.url), 'utf8');

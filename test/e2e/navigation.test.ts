@@ -1,24 +1,16 @@
 // Finding one's way: numbered lessons with an "n of m passed" line, `/`
 // opening the language the reader picked, and Share announcing a sentence
 // rather than reading its thousand-character link aloud.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, openLesson } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser, newPage, openLesson } from './browser.ts';
 import { lessonSlugs } from './site-pages.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('finding the way', () => {
   it('numbers the lessons and says how many have passed', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}/en/`);
     const numbers = await page.locator('.lesson-list .lesson-number').allInnerTexts();
     expect(numbers).toEqual(lessonSlugs.map((_, i) => `${i + 1}.`));
@@ -30,7 +22,7 @@ describe('finding the way', () => {
   });
 
   it('`/` opens the language the reader switched to, whatever the browser prefers', async () => {
-    const page = await newPage(browser, { locale: 'zh-CN' });
+    const page = await newPage(browser(), { locale: 'zh-CN' });
     await page.goto(`${baseUrl}/`);
     await page.waitForURL(`${baseUrl}/zh/`);
     await page.locator('.lang-switch').click();
@@ -41,7 +33,7 @@ describe('finding the way', () => {
   });
 
   it('Share announces that the link was copied, without the link', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
     await openLesson(page, `${baseUrl}/en/handshake/`);
     await page.getByRole('button', { name: 'Share', exact: true }).click();

@@ -1,19 +1,11 @@
 // Offline search over both languages (Pagefind's index, built with the site):
 // a Chinese word finds the Chinese lesson, an English word the English one, and
 // nothing the search does leaves the host.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser, newPage } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('search', () => {
   it.each([
@@ -21,7 +13,7 @@ describe('search', () => {
     { locale: 'zh', query: '关闭码', label: '搜索课程', lesson: '/zh/errors/' },
     { locale: 'en', query: 'bufferedAmount', label: 'Search the lessons', lesson: '/en/buffered-amount/' },
   ])('finds $lesson by “$query”, offline', async ({ locale, query, label, lesson }) => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     const elsewhere: string[] = [];
     page.on('request', (request) => {
       if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) elsewhere.push(request.url());
@@ -43,7 +35,7 @@ describe('search', () => {
   });
 
   it('shows a hostile query as text and says nothing matched', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     // The last word matches no lesson, so nothing does (Pagefind wants every word).
     const hostile = '<img src=x onerror="document.title=\'pwned\'"> zqxjvk';
     await page.goto(`${baseUrl}/en/search/?q=${encodeURIComponent(hostile)}`);

@@ -1,19 +1,12 @@
 // The exercise verdict a learner reads: never a "not yet" while a correct run
 // is still going, and the code's own error (with its line, in the page's
 // language) when it never got going.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, openLesson, typeCode, waitForRunStatus } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser, newPage, openLesson, typeCode, waitForRunStatus } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const BUTTONS = { zh: { run: '运行', solution: '答案' }, en: { run: 'Run', solution: 'Solution' } } as const;
 
@@ -38,7 +31,7 @@ describe('while a correct run is in progress', () => {
     ['zh', 'buffered-amount'],
     ['zh', 'ready-state'],
   ] as const)('%s/%s: the verdict is "checking" until it passes, never a fail', async (locale, slug) => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await openLesson(page, `${baseUrl}/${locale}/${slug}/`);
     await page.getByRole('button', { name: BUTTONS[locale].solution, exact: true }).click();
     await recordVerdicts(page);
@@ -56,7 +49,7 @@ describe('code that never got going', () => {
     { locale: 'en', words: ['did not parse', '(line 4)', 'SyntaxError'] },
     { locale: 'zh', words: ['代码无法解析', '第 4 行', 'SyntaxError'] },
   ] as const)('a syntax error is the verdict, with its line ($locale)', async ({ locale, words }) => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await openLesson(page, `${baseUrl}/${locale}/ready-state/`);
     await typeCode(page, "const ws = new WebSocket(ECHO_URL);\nws.onopen = () => {\n  ws.send('x');\n}}\n");
     await page.getByRole('button', { name: BUTTONS[locale].run, exact: true }).click();
@@ -69,7 +62,7 @@ describe('code that never got going', () => {
   });
 
   it('an error thrown before any socket opened is the verdict, with its line', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await openLesson(page, `${baseUrl}/en/ready-state/`);
     await typeCode(page, "// nothing yet\nnull.boom;\nnew WebSocket(ECHO_URL);");
     await page.getByRole('button', { name: 'Run', exact: true }).click();
