@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { playgroundEndpoints } from './echo-server/astro-integration.ts';
 import { lazyStylesheets } from './site/build/lazy-stylesheets.ts';
+import { searchIndex } from './site/build/search-index.ts';
 
 /**
  * Monaco's language services import `internal/common/workers.js`, which pulls
@@ -51,7 +52,7 @@ export default defineConfig({
     defaultLocale: 'zh',
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [playgroundEndpoints(), lazyStylesheets()],
+  integrations: [playgroundEndpoints(), lazyStylesheets(), searchIndex()],
   // Nothing may be fetched from another host at run time, and the bundled
   // server has no image service to call.
   image: { service: { entrypoint: 'astro/assets/services/noop' } },

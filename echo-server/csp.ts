@@ -15,7 +15,8 @@ export interface PolicyContext {
 
 const SITE_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // Search (Pagefind) runs its index lookups in WebAssembly.
+  "script-src 'self' 'wasm-unsafe-eval'",
   // Monaco and xterm inject style elements at run time.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

@@ -45,3 +45,17 @@ export function formatBytes(n: number): string {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${(n / (1024 * 1024)).toFixed(2)} MiB`;
 }
+
+/**
+ * "Result #n, measured at hh:mm:ss": a repeated measurement often gives the same numbers, and the stamp
+ * is what shows the reader it really ran again.
+ */
+export function resultStamp(locale: Locale): () => HTMLElement {
+  let count = 0;
+  const stamp = h('p', { class: 'demo-kit-stamp' });
+  return () => {
+    count += 1;
+    stamp.textContent = demoStrings(locale, 'demo-kit').stamp(count, new Date().toLocaleTimeString(locale === 'zh' ? 'zh-CN' : 'en'));
+    return stamp;
+  };
+}

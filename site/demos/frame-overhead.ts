@@ -2,7 +2,7 @@
 // overhead of one real HTTP poll of /api/weather measured in this page.
 
 import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, formatBytes, h } from './demo-kit.ts';
+import { demoRoot, demoStrings, formatBytes, h, resultStamp } from './demo-kit.ts';
 import { frameHeaderSize } from './frame-header.ts';
 import { requestHandshakeReport, requestHeadBytes, type ReportRequest } from './handshake-report.ts';
 import { responseHeadBytes } from './http-head-size.ts';
@@ -37,6 +37,7 @@ const mount: MountDemo = (el, ctx) => {
 
   const measure = h('button', { type: 'button' }, t.measure);
   const measured = h('dl', { class: 'demo-frame-overhead-measured', 'aria-live': 'polite' });
+  const stamp = resultStamp(ctx.locale);
   root.append(calculator, h('h3', {}, t.httpTitle), h('p', {}, measure), measured);
   el.append(root);
 
@@ -73,6 +74,7 @@ const mount: MountDemo = (el, ctx) => {
         ...row(t.body, formatBytes(bodyBytes)),
         ...row(t.pushed, t.pushedDetail(formatBytes(pushed), frameHeaderSize(bodyBytes, false))),
       );
+      measured.after(stamp());
     } catch {
       if (!abort.signal.aborted) measured.replaceChildren(h('dd', {}, t.failed));
     }

@@ -1,6 +1,8 @@
 // why-websocket's demo: the same weather readings fetched by HTTP polling of
 // /api/weather and pushed over a WebSocket from /push, side by side, with
 // live counts of requests or messages, bytes received, repeats and staleness.
+// The summary line is written when the demo stops, from the same counters the
+// columns show, so the two never disagree.
 
 import type { MountDemo } from './types.ts';
 import { demoRoot, demoStrings, formatBytes, h } from './demo-kit.ts';
@@ -13,7 +15,6 @@ const PUSH_INTERVAL_MS = 1000;
 /** The server's readings change this often (README: a new seq every second). */
 const READING_EVERY_MS = 1000;
 const AGE_TICK_MS = 250;
-const SUMMARY_EVERY_MS = 5000;
 let mounted = 0;
 
 interface Reading {
@@ -104,7 +105,6 @@ const mount: MountDemo = (el, ctx) => {
   let running = false;
   let pollTimer: ReturnType<typeof setInterval> | undefined;
   let ageTimer: ReturnType<typeof setInterval> | undefined;
-  let summaryTimer: ReturnType<typeof setInterval> | undefined;
   let ws: WebSocket | undefined;
   let aborter: AbortController | undefined;
   const weatherUrl = `${ctx.httpUrl}/api/weather`;
@@ -154,6 +154,7 @@ const mount: MountDemo = (el, ctx) => {
 
     const socket = (ws = new WebSocket(`${ctx.serverUrl}/push?interval=${PUSH_INTERVAL_MS}`));
     socket.addEventListener('message', (event: MessageEvent) => {
+      if (!running) return;
       const text = String(event.data);
       const size = new TextEncoder().encode(text).length;
       push.count += 1;
@@ -178,7 +179,7 @@ const mount: MountDemo = (el, ctx) => {
       push.sampleAge(now);
       render();
     }, AGE_TICK_MS);
-    summaryTimer = setInterval(announce, SUMMARY_EVERY_MS);
+    summary.textContent = t.running;
     render();
   }
 
@@ -188,7 +189,6 @@ const mount: MountDemo = (el, ctx) => {
     toggle.setAttribute('aria-pressed', 'false');
     clearInterval(pollTimer);
     clearInterval(ageTimer);
-    clearInterval(summaryTimer);
     aborter?.abort();
     ws?.close(1000, 'demo stopped');
     ws = undefined;
@@ -197,6 +197,7 @@ const mount: MountDemo = (el, ctx) => {
   toggle.addEventListener('click', () => {
     if (running) {
       stop();
+      render();
       announce();
     } else start();
   });

@@ -1,6 +1,9 @@
 // UI strings of the live demos in English, keyed by demo name. Each lesson
 // author edits only the keys of their own demos.
 export default {
+  'demo-kit': {
+    stamp: (n: number, time: string) => `Result #${n}, measured at ${time}`,
+  },
   'binary-type': {
     label: 'binaryType demo',
     legend: 'Receive binary messages as (binaryType)',
@@ -16,10 +19,14 @@ export default {
     label: 'bufferedAmount draining demo',
     speedLabel: 'Server reads at',
     speed: (rate: string) => `${rate} per second`,
-    start: 'Send 10 MB',
+    start: (total: string) => `Send ${total}`,
     connecting: 'Connecting to /slow…',
-    sending: (total: string, queued: string) => `send() called: ${total} queued; bufferedAmount is ${queued} right now.`,
+    sending: (total: string, count: number) =>
+      `send() called ${count} times: ${total} handed to the browser at once. Watch bufferedAmount fall as the server reads.`,
     done: (seconds: string) => `The server read everything in ${seconds} s; the queue is empty.`,
+    osNote: 'bufferedAmount reaches 0 a little before the server has read everything: the last megabytes wait in the operating system’s socket buffers, which the browser no longer counts.',
+    timeAxis: 'time (s)',
+    bytesAxis: 'MiB',
     closed: (code: number) => `The connection closed before finishing (code ${code}).`,
     chartLabel: 'Line chart of bufferedAmount and of the bytes the server has read, over time',
     received: 'Server has read',
@@ -100,7 +107,9 @@ export default {
   'same-port-upgrade': {
     label: 'HTTP and WebSocket on one port',
     page: 'This page:',
+    start: 'Send both requests',
     again: 'Try again',
+    expected: 'The plain request is answered 426 Upgrade Required, so DevTools shows it as a red failed request: that red line is expected, it is the answer this demo asks for.',
     working: 'Requesting…',
     plainGet: 'Plain HTTP request',
     upgrade: 'Request with Upgrade',
@@ -168,6 +177,7 @@ export default {
     start: 'Start',
     stop: 'Stop',
     idle: 'Press Start to run both sides at once.',
+    running: 'Running: the counts above are live. Press Stop for a summary of exactly those counts.',
     pollTitle: 'HTTP polling of /api/weather',
     pushTitle: 'WebSocket push from /push',
     reading: 'Reading on screen',

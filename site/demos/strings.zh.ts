@@ -1,5 +1,8 @@
 // 演示的界面文字（简体中文），按演示名分组。每位课程作者只编辑自己演示的键。
 export default {
+  'demo-kit': {
+    stamp: (n: number, time: string) => `第 ${n} 次结果，测于 ${time}`,
+  },
   'binary-type': {
     label: 'binaryType 演示',
     legend: '收到的二进制用什么类型（binaryType）',
@@ -15,10 +18,13 @@ export default {
     label: 'bufferedAmount 排空演示',
     speedLabel: '服务器读取速度',
     speed: (rate: string) => `每秒 ${rate}`,
-    start: '发送 10 MB',
+    start: (total: string) => `发送 ${total}`,
     connecting: '正在连接 /slow…',
-    sending: (total: string, queued: string) => `已调用 send()，${total} 进入队列；此刻 bufferedAmount = ${queued}。`,
+    sending: (total: string, count: number) => `已调用 send() ${count} 次：${total} 一下子交给了浏览器。看 bufferedAmount 随着服务器读取逐渐下降。`,
     done: (seconds: string) => `服务器在 ${seconds} 秒内读完了全部数据，队列已排空。`,
+    osNote: 'bufferedAmount 会比服务器读完稍早降到 0：最后几 MB 停在操作系统的套接字缓冲区里，浏览器已经不再计入。',
+    timeAxis: '时间（秒）',
+    bytesAxis: 'MiB',
     closed: (code: number) => `连接在完成前关闭了（关闭码 ${code}）。`,
     chartLabel: 'bufferedAmount 与服务器已读字节数随时间变化的折线图',
     received: '服务器已读',
@@ -99,7 +105,9 @@ export default {
   'same-port-upgrade': {
     label: '同一个端口上的 HTTP 和 WebSocket',
     page: '本页地址：',
+    start: '发送这两个请求',
     again: '再试一次',
+    expected: '普通请求会得到 426 Upgrade Required，所以开发者工具会把它显示成一行红色的失败请求：这行红字是预期的，正是这个演示要的回答。',
     working: '正在请求…',
     plainGet: '普通 HTTP 请求',
     upgrade: '带 Upgrade 的请求',
@@ -167,6 +175,7 @@ export default {
     start: '开始',
     stop: '停止',
     idle: '点击“开始”，两边同时运行。',
+    running: '运行中：上面的计数实时更新。点“停止”后，这里给出与这些计数完全一致的总结。',
     pollTitle: 'HTTP 轮询 /api/weather',
     pushTitle: 'WebSocket 推送 /push',
     reading: '屏幕上的读数',

@@ -49,9 +49,21 @@ monaco.editor.defineTheme('wsp-dark', {
 });
 const themeName = (dark: boolean): string => (dark ? 'wsp-dark' : 'wsp-light');
 
+// On a phone every column counts: a slim gutter, and long lines wrap rather than hide off the edge.
+const narrow = matchMedia('(max-width: 600px)');
+const layoutFor = (isNarrow: boolean): monaco.editor.IEditorOptions => ({
+  fontSize: isNarrow ? 13 : 14,
+  wordWrap: isNarrow ? 'on' : 'off',
+  lineNumbersMinChars: isNarrow ? 2 : 4,
+  lineDecorationsWidth: isNarrow ? 4 : 10,
+  folding: !isNarrow,
+  glyphMargin: false,
+});
+
 export interface CodeEditor {
   getCode(): string;
-  setCode(code: string): void;
+  /** Replaces the whole code as one edit the reader can undo (Ctrl+Z), and shows it from the top. */
+  replaceCode(code: string): void;
   onChange(listener: () => void): void;
   markError(line: number, column: number | undefined, message: string): void;
   clearErrors(): void;
@@ -89,7 +101,6 @@ export function createEditor(
     theme: themeName(options.dark),
     automaticLayout: true,
     minimap: { enabled: false },
-    fontSize: 14,
     scrollBeyondLastLine: false,
     tabSize: 2,
     accessibilityHelpUrl: undefined,
@@ -100,7 +111,11 @@ export function createEditor(
     editContext: false,
     // Hovers and suggestions on the first lines would be cut off at the editor's top edge otherwise.
     fixedOverflowWidgets: true,
+    // Monaco dims the number of an empty last line below AA contrast; the reader gains nothing from the hint.
+    renderFinalNewline: 'on',
+    ...layoutFor(narrow.matches),
   });
+  narrow.addEventListener('change', () => editor.updateOptions(layoutFor(narrow.matches)));
   host.querySelector('textarea')?.setAttribute('aria-describedby', options.describedBy);
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
   requestIdleCallback(() => editorShown(), { timeout: 1000 });
@@ -108,8 +123,15 @@ export function createEditor(
 
   return {
     getCode: () => model.getValue(),
-    setCode: (code) => {
-      if (code !== model.getValue()) model.setValue(code);
+    replaceCode(code) {
+      if (code !== model.getValue()) {
+        // An edit rather than setValue, which would clear the undo stack; the stops make it one undo step.
+        editor.pushUndoStop();
+        editor.executeEdits('replace-code', [{ range: model.getFullModelRange(), text: code }]);
+        editor.pushUndoStop();
+      }
+      editor.setPosition({ lineNumber: 1, column: 1 });
+      editor.setScrollPosition({ scrollTop: 0, scrollLeft: 0 });
     },
     onChange: (listener) => void model.onDidChangeContent(listener),
     markError(line, column, message) {

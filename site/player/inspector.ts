@@ -22,7 +22,7 @@ function framesTable(socket: SocketRecord, strings: UiStrings): HTMLTableElement
   const table = el('table', undefined, 'frames');
   table.append(el('caption', `${strings.frames} (${socket.frames.length})`));
   const head = el('tr');
-  for (const label of ['', 'type', 'size', 'time', 'data']) head.append(el('th', label));
+  for (const label of [strings.direction, 'type', 'size', 'time', 'data']) head.append(el('th', label));
   table.createTHead().append(head);
   const body = table.createTBody();
   for (const frame of socket.frames.slice(-SHOWN_FRAMES)) {

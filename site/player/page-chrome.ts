@@ -1,5 +1,6 @@
-// What every page has: the theme toggle, the progress ticks and the workshop presence.
+// What every page has: the theme toggle, the progress ticks, the language switch and the workshop presence.
 import { showProgressTicks } from './progress-ticks.ts';
+import { saveChosenLocale } from './storage.ts';
 import { setupThemeToggle } from './theme.ts';
 import { startWorkshopPresence } from '../workshop/participant.ts';
 
@@ -7,5 +8,8 @@ export function setupPageChrome(): void {
   const toggle = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
   if (toggle) setupThemeToggle(toggle);
   showProgressTicks();
+  // Following the language switch is the reader choosing a language: `/` opens it next time.
+  const switchLink = document.querySelector<HTMLAnchorElement>('[data-switch-locale]');
+  switchLink?.addEventListener('click', () => saveChosenLocale(switchLink.dataset.switchLocale === 'en' ? 'en' : 'zh'));
   startWorkshopPresence();
 }

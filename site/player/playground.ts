@@ -9,13 +9,15 @@ import type { Locale, RunRecord } from '../runner/run-record.ts';
 import { setupCanvasInput } from './canvas-input.ts';
 import { debounced, evaluate, loadCheck } from './check-runner.ts';
 import { copyText } from './clipboard.ts';
+import { setupDockTabs } from './dock-tabs.ts';
 import { createEditor } from './editor.ts';
 import { exportRecord, renderInspector } from './inspector.ts';
 import { showProgressTicks } from './progress-ticks.ts';
 import { createRunnerHost, serverGlobals } from './runner-host.ts';
 import { decodeShareHash, shareUrl } from './share.ts';
-import { markCompleted, saveCode, savedCode } from './storage.ts';
+import { backupCode, markCompleted, saveBackup, saveCode, savedCode } from './storage.ts';
 import { isDark, THEME_EVENT } from './theme.ts';
+import { verdict } from './verdict.ts';
 
 export interface Playground {
   /** Puts code into the editor (the prose's "load into editor" buttons). */
@@ -59,7 +61,10 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
 
   const shared = decodeShareHash(location.hash);
   part('shared-notice').hidden = shared === undefined;
-  const initialCode = shared ?? savedCode(lesson.slug) ?? lesson.starter;
+  const saved = savedCode(lesson.slug);
+  // A shared link's code would be saved over the reader's own at the first edit: keep theirs to restore.
+  if (shared !== undefined && saved !== null && saved !== shared) saveBackup(lesson.slug, saved);
+  const initialCode = shared ?? saved ?? lesson.starter;
 
   const editorHost = part('editor');
   // Until the controls are wired, a Ctrl/Cmd+Enter is remembered and runs once they are.
@@ -76,16 +81,33 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
   });
   editorHost.dataset.editorReady = 'true';
   const [{ createTerminal }, check] = await later;
-  let settingCode = false;
-  const setCode = (code: string): void => {
-    settingCode = true;
-    editor.setCode(code);
-    settingCode = false;
-  };
   const save = debounced(() => saveCode(lesson.slug, editor.getCode() === lesson.starter ? null : editor.getCode()), 300);
-  editor.onChange(() => {
-    if (!settingCode) save.schedule();
+  editor.onChange(() => save.schedule());
+
+  // Reset, Solution and loaded snippets are undoable edits, and the code they replace is kept to restore.
+  const restoreNotice = part('restore-notice');
+  part('restore-text').textContent = strings.codeReplaced;
+  const showRestore = (): void => {
+    const before = backupCode(lesson.slug);
+    restoreNotice.hidden = before === null || before === editor.getCode();
+  };
+  const replaceCode = (code: string): void => {
+    const current = editor.getCode();
+    if (current !== code && current !== lesson.starter) saveBackup(lesson.slug, current);
+    editor.replaceCode(code);
+    save.now();
+    showRestore();
+  };
+  part('restore').addEventListener('click', () => {
+    const before = backupCode(lesson.slug);
+    if (before === null) return;
+    editor.replaceCode(before);
+    save.now();
+    saveBackup(lesson.slug, null);
+    restoreNotice.hidden = true;
+    editor.focus();
   });
+  showRestore();
 
   const terminal = createTerminal(part('terminal'), {
     dark: isDark(),
@@ -104,17 +126,32 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
 
   const exercise = part('exercise');
   const checkText = part('check-result');
+  const dock = part('dock');
+  const tabs = setupDockTabs(dock);
 
   let record: RunRecord | undefined;
   let runId = 0;
 
+  // A fail is shown only when it still holds a moment after the run ended: the event that ends a run
+  // comes before the output of the close handler it triggers, which may arrive in the next batch.
+  const FAIL_CONFIRM_MS = 300;
+  let failConfirmed = false;
+  let failTimer: ReturnType<typeof setTimeout> | undefined;
   const runCheck = debounced(() => {
     if (!check || !record) return;
     const result = evaluate(check, record);
-    exercise.dataset.checkStatus = result.pass ? 'pass' : 'fail';
-    checkText.textContent = result.pass
-      ? strings.checkPass
-      : [strings.checkFail, result.hint?.[lesson.locale]].filter(Boolean).join(' ');
+    const shown = verdict(result, record, strings, lesson.locale);
+    // A pass stays a pass for the rest of the run.
+    if (exercise.dataset.checkStatus === 'pass') return;
+    if (shown.status === 'fail' && !failConfirmed) {
+      failTimer ??= setTimeout(() => {
+        failConfirmed = true;
+        runCheck.now();
+      }, FAIL_CONFIRM_MS);
+      return;
+    }
+    exercise.dataset.checkStatus = shown.status;
+    if (checkText.textContent !== shown.text) checkText.textContent = shown.text;
     if (result.pass) {
       markCompleted(lesson.slug);
       showProgressTicks();
@@ -160,10 +197,11 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
         setStatus(record.status);
         const ended = { stopped: strings.runStopped, finished: strings.runFinished, failed: strings.runFailed, running: '' }[record.status];
         if (ended) terminal.print('system', `── ${ended}`);
-        if (record.status !== 'running') runCheck.now();
       }
     }
-    runCheck.schedule();
+    // Checked after the whole batch (a pass shows at once, a fail once it holds: see runCheck).
+    if (events.some((event) => event.kind === 'status')) runCheck.now();
+    else runCheck.schedule();
     renderSoon();
   }
 
@@ -182,10 +220,24 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     record = createRunRecord(code);
     runId = host.run(code, globals());
     terminal.separator(`${strings.runSeparator} #${runId} ${new Date().toLocaleTimeString(document.documentElement.lang)}`);
-    exercise.dataset.checkStatus = 'idle';
-    checkText.textContent = strings.checkIdle;
+    clearTimeout(failTimer);
+    failTimer = undefined;
+    failConfirmed = false;
+    exercise.dataset.checkStatus = check ? 'checking' : 'idle';
+    checkText.textContent = check ? strings.checkRunning : strings.checkIdle;
     setStatus('running');
     renderSoon();
+    showResults();
+  }
+
+  /** Run shows the Output tab and brings the verdict and output on screen if they are not. */
+  function showResults(): void {
+    tabs.select('output');
+    const box = dock.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > innerHeight) {
+      const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+      dock.scrollIntoView({ block: box.height > innerHeight ? 'start' : 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+    }
   }
 
   function sendLine(line: string): void {
@@ -196,23 +248,19 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
   part('run').addEventListener('click', run);
   part('stop').addEventListener('click', () => host.stop());
   part('reset').addEventListener('click', () => {
-    saveCode(lesson.slug, null);
-    setCode(lesson.starter);
+    replaceCode(lesson.starter);
     part('shared-notice').hidden = true;
     history.replaceState(null, '', location.pathname);
   });
-  part('solution').addEventListener('click', () => {
-    setCode(lesson.solution);
-    save.now();
-  });
+  part('solution').addEventListener('click', () => replaceCode(lesson.solution));
   part('share').addEventListener('click', async () => {
     const url = shareUrl(location, editor.getCode());
     const output = part<HTMLInputElement>('share-url');
     output.value = url;
     part('share-box').hidden = false;
     history.replaceState(null, '', url);
-    await copyText(url, output);
-    announce(`${strings.shareCopied} ${url}`);
+    // The link itself is in the field; read aloud it would be a thousand characters of noise.
+    announce((await copyText(url, output)) ? strings.shareCopied : strings.shareCopyFailed);
   });
   part('clear').addEventListener('click', () => terminal.clear());
   part('copy').addEventListener('click', async () => {
@@ -228,8 +276,7 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
 
   return {
     load(code) {
-      setCode(code);
-      save.now();
+      replaceCode(code);
       editor.focus();
       announce(strings.loadedIntoEditor);
     },

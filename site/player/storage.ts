@@ -1,10 +1,13 @@
-// The reader's progress and edits, kept in localStorage. Storage can be
+// The reader's progress, edits and language, kept in localStorage. Storage can be
 // unavailable (private mode, quota); the page then simply forgets.
+import type { Locale } from '../runner/run-record.ts';
 
 const PROGRESS_KEY = 'wsp:progress';
 /** Dispatched on window when this tab marks a lesson done (the workshop presence reports it). */
 export const PROGRESS_EVENT = 'wsp:progress';
+const LOCALE_KEY = 'wsp:locale';
 const codeKey = (slug: string): string => `wsp:code:${slug}`;
+const backupKey = (slug: string): string => `wsp:code-before:${slug}`;
 
 function read(key: string): string | null {
   try {
@@ -42,3 +45,12 @@ export function markCompleted(slug: string): void {
 
 export const savedCode = (slug: string): string | null => read(codeKey(slug));
 export const saveCode = (slug: string, code: string | null): void => write(codeKey(slug), code);
+/** The reader's code as it was before Reset, Solution or a loaded snippet replaced it. */
+export const backupCode = (slug: string): string | null => read(backupKey(slug));
+export const saveBackup = (slug: string, code: string | null): void => write(backupKey(slug), code);
+/** The language the reader last picked (language switch or chooser), which `/` then opens. */
+export function chosenLocale(): Locale | null {
+  const value = read(LOCALE_KEY);
+  return value === 'zh' || value === 'en' ? value : null;
+}
+export const saveChosenLocale = (locale: Locale): void => write(LOCALE_KEY, locale);

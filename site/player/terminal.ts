@@ -6,6 +6,7 @@ import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { ConsoleLevel } from '../runner/run-record.ts';
 import { displayWidth } from './text-width.ts';
+import { wrapAtWords } from './word-wrap.ts';
 
 export type LineStyle = ConsoleLevel | 'system' | 'input';
 
@@ -95,7 +96,7 @@ export function createTerminal(
     options.mirror?.append(`${text}\n`);
     if (transcript.length > MAX_TRANSCRIPT) transcript = transcript.slice(-MAX_TRANSCRIPT);
     // Output goes above the line being typed, which is then drawn again.
-    term.write(`\r\x1b[2K${COLOURS[style]}${text}${COLOURS[style] ? RESET : ''}\r\n`);
+    term.write(`\r\x1b[2K${COLOURS[style]}${wrapAtWords(text, term.cols)}${COLOURS[style] ? RESET : ''}\r\n`);
     redrawInput();
   }
 

@@ -13,12 +13,20 @@
 //     the visible rows in the page (`visibleTerminalRows`), and every printed line is
 //     also kept unwrapped in a hidden `[data-role="transcript"]` (`terminalText`,
 //     `waitForTerminal`).
-//   - The exercise panel has `data-check-status` = idle | pass | fail.
+//   - The exercise verdict (`[data-role="exercise"]`, text in `[data-role="check-result"]`) has
+//     `data-check-status` = idle | checking (the run goes on and has not passed yet) | pass | fail
+//     (only once the run is over).
+//   - Below the controls a dock with tabs by name: Input/输入 (lessons with inputs; selected first),
+//     Output/输出 and Inspector/流量检查器. Run selects Output. The inspector's `[data-role="inspector-list"]`
+//     is in the DOM (display:none) while its tab is not selected.
 //   - A `file` input is an `<input type="file">` inside the playground; a `canvas`
-//     input is a `<canvas>` inside it.
+//     input is a `<canvas>` inside it (both in the Input tab).
+//   - Reset, Solution and loaded snippets are undoable edits; "Restore my code"/"恢复我的代码"
+//     (`[data-role="restore"]`) puts back the code they replaced.
 //   - Run errors mark the editor: `.run-error-line` decorations, and
 //     `data-error-line` on the editor element `[data-role="editor"]`.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -32,6 +40,21 @@ export const CHROMIUM_ARGS = [
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** One browser for a test file: launched before its tests, closed after them. Call at the file's top level. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is launched in beforeAll');
+    return browser;
+  };
 }
 
 export interface PageOptions {

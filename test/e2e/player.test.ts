@@ -114,7 +114,8 @@ describe('the playground', () => {
     expect(inspector).toContain('/handshake');
     expect(inspector).toMatch(/CONNECTING .*OPEN .*CLOSED/);
     expect(inspector).toContain('code 1000');
-    expect(await page.locator('[data-check-status]').getAttribute('data-check-status')).toBe('fail');
+    // A fail is final a moment after the run ends (the verdict waits for the close handler's output).
+    await expect.poll(() => page.locator('[data-check-status]').getAttribute('data-check-status')).toBe('fail');
     await page.context().close();
   });
 
@@ -330,6 +331,8 @@ describe('the playground', () => {
     await expect.poll(() => page.locator('[data-role="announce"]').innerText()).toBe('Copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('closed, code = 1000');
 
+    // Export is in the dock's Inspector tab, Clear in its Output tab.
+    await page.getByRole('tab', { name: 'Inspector', exact: true }).click();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export JSON', exact: true }).click();
     const exported = JSON.parse(await readFile((await (await download).path())!, 'utf8')) as {
@@ -339,6 +342,7 @@ describe('the playground', () => {
     expect(exported.sockets[0]?.frames.length).toBeGreaterThan(0);
     expect(exported.sockets[0]?.close?.code).toBe(1000);
 
+    await page.getByRole('tab', { name: 'Output', exact: true }).click();
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
     expect(await visibleTerminalRows(page)).not.toContain('closed, code = 1000');
 
