@@ -19,6 +19,7 @@
 //   - Run errors mark the editor: `.run-error-line` decorations, and
 //     `data-error-line` on the editor element `[data-role="editor"]`.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { programPath } from '../support/requirements.ts';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -31,7 +32,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: programPath('chromium') ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
 export interface PageOptions {
