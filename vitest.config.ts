@@ -7,24 +7,28 @@ import SkipSummaryReporter from './test/support/skip-summary.ts';
 // One skip log per run, inherited by the test workers (see test/support/requirements.ts).
 process.env[SKIP_LOG_VARIABLE] ??= join(tmpdir(), `wsp-skips-${process.pid}.jsonl`);
 
-// Every end-to-end suite drives Chromium: without it the whole project is left out (and its site build with it).
-const e2e = lacks('chromium', 'test/e2e/** (every end-to-end suite)')
+/** The workshop suite counts every page with a presence socket, so it gets a server of its own and runs alone. */
+const WORKSHOP_E2E = 'test/e2e/workshop.test.ts';
+
+const e2e = {
+  globalSetup: ['test/e2e/global-setup.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 180_000,
+};
+
+// Every end-to-end suite drives Chromium: without it they are all left out (and their server with them).
+const e2eProjects = lacks('chromium', 'test/e2e/** (every end-to-end suite)')
   ? []
   : [
-      {
-        test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/e2e/global-setup.ts'],
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 180_000,
-        },
-      },
+      { test: { ...e2e, name: 'e2e', include: ['test/e2e/**/*.test.ts'], exclude: [WORKSHOP_E2E] } },
+      { test: { ...e2e, name: 'e2e-workshop', include: [WORKSHOP_E2E], fileParallelism: false } },
     ];
 
 export default defineConfig({
   test: {
+    // Both cores, also on a two-core machine (the default leaves one idle): the
+    // suites mostly wait on child processes, sockets and Chromium.
+    maxWorkers: 2,
     reporters: ['default', new SkipSummaryReporter()],
     projects: [
       {
@@ -35,7 +39,7 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
-      ...e2e,
+      ...e2eProjects,
     ],
   },
 });
