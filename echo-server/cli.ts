@@ -27,13 +27,10 @@ async function printWorkshopAccess(urls: string[], adminToken: string): Promise<
   console.log(`Instructor page (keep this link to yourself):\n  ${lan ?? urls[0]}workshop/?token=${encodeURIComponent(adminToken)}\n`);
 }
 
-async function buildSiteIfStale(staticDir: string): Promise<void> {
-  const { buildSite, staleReason } = await import('./site-build.ts');
-  const stale = staleReason(staticDir);
-  if (!stale) return;
-  console.log(`Building the site (${stale})…`);
+async function prepareSite(staticDir: string): Promise<void> {
+  const { buildSiteIfStale } = await import('./site-build.ts');
   try {
-    await buildSite();
+    await buildSiteIfStale(staticDir);
   } catch (error) {
     console.error(`error: ${(error as Error).message}; see the output above. Fix it, or start with --no-build.`);
     process.exit(1);
@@ -54,7 +51,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (!import.meta.packaged && options.build) await buildSiteIfStale(options.staticDir);
+  if (!import.meta.packaged && options.build) await prepareSite(options.staticDir);
 
   let server;
   try {

@@ -3,7 +3,8 @@
 // change), then vitest runs every suite. Arguments go to vitest.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { buildSite, staleReason } from '../echo-server/site-build.ts';
+import { DEFAULTS } from '../echo-server/config.ts';
+import { buildSiteIfStale } from '../echo-server/site-build.ts';
 import { CLONE_SERVER, ensureBundle } from './build-server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -21,11 +22,7 @@ function runNode(script: string, args: string[], capture = false): Promise<{ cod
 }
 
 async function buildIfStale(): Promise<void> {
-  const stale = staleReason(fileURLToPath(new URL('../dist/', import.meta.url)));
-  if (stale) {
-    console.log(`Building the site (${stale})…`);
-    await buildSite();
-  }
+  await buildSiteIfStale(DEFAULTS.staticDir);
   await ensureBundle(CLONE_SERVER);
 }
 
