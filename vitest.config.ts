@@ -7,27 +7,28 @@ import SkipSummaryReporter from './test/support/skip-summary.ts';
 // One skip log per run, inherited by the test workers (see test/support/requirements.ts).
 process.env[SKIP_LOG_VARIABLE] ??= join(tmpdir(), `wsp-skips-${process.pid}.jsonl`);
 
-/** The workshop suite counts every page with a presence socket, so it gets a server of its own and runs alone. */
-const WORKSHOP_E2E = 'test/e2e/workshop.test.ts';
-
-const e2e = {
-  globalSetup: ['test/e2e/global-setup.ts'],
-  testTimeout: 60_000,
-  hookTimeout: 180_000,
-};
-
 // Every end-to-end suite drives Chromium: without it they are all left out (and their server with them).
 const e2eProjects = lacks('chromium', 'test/e2e/** (every end-to-end suite)')
   ? []
   : [
-      { test: { ...e2e, name: 'e2e', include: ['test/e2e/**/*.test.ts'], exclude: [WORKSHOP_E2E] } },
-      { test: { ...e2e, name: 'e2e-workshop', include: [WORKSHOP_E2E], fileParallelism: false } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          // One file at a time: the workshop suite counts every page with a presence
+          // socket, and two Chromiums on two busy cores push tests past their timeouts.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
     ];
 
 export default defineConfig({
   test: {
-    // Both cores, also on a two-core machine (the default leaves one idle): the
-    // suites mostly wait on child processes, sockets and Chromium.
+    // Both cores for the unit project, also on a two-core machine (the default
+    // leaves one idle): its suites mostly wait on child processes and sockets.
     maxWorkers: 2,
     reporters: ['default', new SkipSummaryReporter()],
     projects: [
