@@ -27,9 +27,6 @@ const e2eProjects = lacks('chromium', 'test/e2e/** (every end-to-end suite)')
 
 export default defineConfig({
   test: {
-    // Both cores for the unit project, also on a two-core machine (the default
-    // leaves one idle): its suites mostly wait on child processes and sockets.
-    maxWorkers: 2,
     reporters: ['default', new SkipSummaryReporter()],
     projects: [
       {
