@@ -1,7 +1,8 @@
 // Runs a benchmark server in its own process, so client and server do not
-// share an event loop, and reads its memory on demand.
+// share an event loop, and reads its memory on demand. Each server is compiled
+// to JavaScript first and runs on plain Node, as `npm start` runs ours.
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { ensureBundle } from '../scripts/build-server.ts';
 import type { ToChild, ToParent } from './servers/child-protocol.ts';
 
 /** The echo servers compared against each other. */
@@ -24,9 +25,9 @@ export interface ServerProcess {
 }
 
 const ENTRY: Record<BenchServer, string> = {
-  ours: fileURLToPath(new URL('./servers/playground.ts', import.meta.url)),
-  bare: fileURLToPath(new URL('./servers/bare-ws.ts', import.meta.url)),
-  'bare-room': fileURLToPath(new URL('./servers/bare-room.ts', import.meta.url)),
+  ours: 'bench/servers/playground.ts',
+  bare: 'bench/servers/bare-ws.ts',
+  'bare-room': 'bench/servers/bare-room.ts',
 };
 
 function nextMessage<T extends ToParent['type']>(child: ChildProcess, type: T): Promise<Extract<ToParent, { type: T }>> {
@@ -44,8 +45,9 @@ function nextMessage<T extends ToParent['type']>(child: ChildProcess, type: T): 
 }
 
 export async function startServerProcess(kind: BenchServer, ourOptions: object = {}): Promise<ServerProcess> {
-  const child = fork(ENTRY[kind], kind === 'ours' ? [JSON.stringify(ourOptions)] : [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+  const compiled = await ensureBundle({ entry: ENTRY[kind], outfile: `build/bench/${kind}.js` }, { quiet: true });
+  const child = fork(compiled, kind === 'ours' ? [JSON.stringify(ourOptions)] : [], {
+    execArgv: ['--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const { port } = await nextMessage(child, 'listening');

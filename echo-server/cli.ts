@@ -2,8 +2,18 @@
 // serve, print the URLs, and shut down cleanly on SIGINT/SIGTERM.
 import { ConfigError, helpText, parseConfig } from './config.ts';
 import { startPlaygroundServer } from './index.ts';
-import { buildSite, staleReason } from './site-build.ts';
 import { terminalQr } from './workshop/qr.ts';
+
+declare global {
+  interface ImportMeta {
+    /**
+     * True in the installed package (scripts/build-server.ts defines it): it
+     * ships its built site and has no sources to build from, so the site build
+     * is left out of it altogether.
+     */
+    readonly packaged?: true;
+  }
+}
 
 /** Exit status for a bad flag or environment value. */
 const EXIT_USAGE = 2;
@@ -15,6 +25,16 @@ async function printWorkshopAccess(urls: string[], adminToken: string): Promise<
   const lan = urls.find((u) => !/^http:\/\/(127\.|\[::1\]|localhost)/.test(u));
   if (lan) console.log(`\nParticipants can scan this to open ${lan}\n${await terminalQr(lan)}`);
   console.log(`Instructor page (keep this link to yourself):\n  ${lan ?? urls[0]}workshop/?token=${encodeURIComponent(adminToken)}\n`);
+}
+
+async function prepareSite(staticDir: string): Promise<void> {
+  const { buildSiteIfStale } = await import('./site-build.ts');
+  try {
+    await buildSiteIfStale(staticDir);
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}; see the output above. Fix it, or start with --no-build.`);
+    process.exit(1);
+  }
 }
 
 async function main(): Promise<void> {
@@ -31,16 +51,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const stale = options.build ? staleReason(options.staticDir) : null;
-  if (stale) {
-    console.log(`Building the site (${stale})…`);
-    try {
-      await buildSite();
-    } catch (error) {
-      console.error(`error: ${(error as Error).message}; see the output above. Fix it, or start with --no-build.`);
-      process.exit(1);
-    }
-  }
+  if (!import.meta.packaged && options.build) await prepareSite(options.staticDir);
 
   let server;
   try {

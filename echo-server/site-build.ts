@@ -27,6 +27,14 @@ export function staleReason(distDir: string, root = ROOT): string | null {
   return changed ? `${changed} changed since the last build` : null;
 }
 
+/** Builds the site when `distDir` is stale, saying why first. Rejects with why the build failed. */
+export async function buildSiteIfStale(distDir: string, root = ROOT): Promise<void> {
+  const stale = staleReason(distDir, root);
+  if (!stale) return;
+  console.log(`Building the site (${stale})…`);
+  await buildSite(root);
+}
+
 /**
  * Runs `astro build` into a staging folder, then swaps it in for `dist/`, so a
  * server started meanwhile, or a second build running at the same time, never

@@ -27,6 +27,7 @@
 //     `data-error-line` on the editor element `[data-role="editor"]`.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { programPath } from '../support/requirements.ts';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -39,7 +40,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: programPath('chromium') ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
 /** One browser for a test file: launched before its tests, closed after them. Call at the file's top level. */

@@ -15,14 +15,10 @@ declare module 'vitest' {
   }
 }
 
-let server: ServerProcess | undefined;
-
-export async function setup(project: TestProject): Promise<void> {
-  server = await startServer();
+/** Each e2e project gets its own server, stopped by the teardown this returns. */
+export async function setup(project: TestProject): Promise<ServerProcess['stop']> {
+  const server = await startServer();
   project.provide('baseUrl', server.url);
   project.provide('adminToken', server.adminToken);
-}
-
-export async function teardown(): Promise<void> {
-  await server?.stop();
+  return () => server.stop();
 }

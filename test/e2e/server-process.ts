@@ -1,8 +1,11 @@
-// Starts the real server the way a reader does (`npm start`'s command on an
-// ephemeral port; it builds the site first when it is stale) and returns the
-// first URL it prints. Used by the e2e global setup and bench/page-budgets.ts.
+// Starts the real server the way a reader does (`npm start`'s command — the
+// compiled server, rebuilt when a source changed — on an ephemeral port; it
+// builds the site first when it is stale) and returns the first URL it prints.
+// Used by the e2e global setup and bench/page-budgets.ts; `startCommand` starts
+// any command that prints its URL the same way (the installed package's).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { CLONE_SERVER, ensureBundle } from '../../scripts/build-server.ts';
 
 /** Building the site on a busy two-core machine can take minutes. */
 const START_TIMEOUT_MS = 420_000;
@@ -16,11 +19,18 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<ServerProcess> {
+export interface CommandOptions {
+  /** Working directory; the repository by default. */
+  cwd?: string | URL;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Runs `command args… --port 0 --quiet` with a fresh ADMIN_TOKEN and waits for the URL it prints. */
+export async function startCommand(command: string, args: string[], options: CommandOptions = {}): Promise<ServerProcess> {
   const adminToken = randomBytes(12).toString('base64url');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'echo-server/cli.ts', '--port', '0', '--quiet'], {
-    cwd: new URL('../..', import.meta.url),
-    env: { ...process.env, ADMIN_TOKEN: adminToken },
+  const child = spawn(command, [...args, '--port', '0', '--quiet'], {
+    cwd: options.cwd ?? new URL('../..', import.meta.url),
+    env: { ...process.env, ...options.env, ADMIN_TOKEN: adminToken },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -41,6 +51,10 @@ export async function startServer(): Promise<ServerProcess> {
     child.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code} before printing a URL:\n${output}`));
@@ -60,4 +74,9 @@ export async function startServer(): Promise<ServerProcess> {
       if (child.exitCode === null) child.kill('SIGKILL');
     },
   };
+}
+
+export async function startServer(): Promise<ServerProcess> {
+  const cli = await ensureBundle(CLONE_SERVER, { quiet: true });
+  return startCommand(process.execPath, [cli]);
 }

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { RunningServer } from '../../echo-server/index.ts';
+import { lacks } from '../support/requirements.ts';
 import { httpUrl, nextOfType, openClient, startServer, wsUrl } from './helpers.ts';
 
 const TOKEN = 'redis-test-token';
@@ -46,7 +47,7 @@ async function startInstance(redisUrl: string): Promise<Instance> {
   return { server: await startServer({ adminToken: TOKEN, redisUrl }) };
 }
 
-describe('workshop across two instances through Redis', () => {
+describe.skipIf(lacks('redis-server', import.meta.url))('workshop across two instances through Redis', () => {
   let port: number;
   let redis: ChildProcess;
   let a: Instance;
