@@ -7,7 +7,7 @@
 // nginx runs as whoever runs the tests: its own prefix, config, pid, logs and
 // temp directories in a temp folder, a free loopback port, no TLS (the
 // certificate lines are replaced by a plain listen).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,10 +16,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { RunningServer } from '../../echo-server/index.ts';
+import { lacks, programPath } from '../support/requirements.ts';
 import { closeEvent, getFrom, nextMessages, nextOfType, openClient, refusedUpgrade, startServer } from './helpers.ts';
 
-const hasNginx = spawnSync('nginx', ['-v']).status === 0;
-if (!hasNginx) console.warn('\n*** nginx is not installed: the README nginx test is SKIPPED. Install it with: apt-get install nginx ***\n');
+const skip = lacks('nginx', import.meta.url);
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 const TOKEN = 'nginx-test-token-0123456789';
@@ -73,7 +73,7 @@ function accepting(port: number): Promise<boolean> {
   });
 }
 
-describe.skipIf(!hasNginx)('the README nginx block, in front of the server', () => {
+describe.skipIf(skip)('the README nginx block, in front of the server', () => {
   let dir: string;
   let nginx: ChildProcess;
   let server: RunningServer;
@@ -89,7 +89,7 @@ describe.skipIf(!hasNginx)('the README nginx block, in front of the server', () 
     port = await freePort();
     writeFileSync(join(dir, 'nginx.conf'), localConfig(readmeNginxBlock(), dir, port, server.port));
     // master_process off: one process, no user switch, nothing left behind if the test dies.
-    nginx = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log'), '-g', 'daemon off; master_process off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    nginx = spawn(programPath('nginx')!, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log'), '-g', 'daemon off; master_process off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
     nginx.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const deadline = Date.now() + 10_000;
     while (!(await accepting(port))) {

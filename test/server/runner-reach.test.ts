@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../echo-server/index.ts';
 import { launchBrowser } from '../e2e/browser.ts';
+import { lacks } from '../support/requirements.ts';
 import { makeStaticRoot, startServer } from './helpers.ts';
 
 /** Tries each target; reports which ones answered. Runs in the frame and, as text, in a data: worker. */
@@ -56,7 +57,10 @@ let bystander: Server;
 let bystanderHits = 0;
 let bystanderPort = 0;
 
+const skip = lacks('chromium', import.meta.url);
+
 beforeAll(async () => {
+  if (skip) return;
   const dir = makeStaticRoot();
   writeFileSync(join(dir, 'index.html'), PAGE);
   writeFileSync(join(dir, 'host.js'), HOST_SCRIPT);
@@ -77,12 +81,13 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  if (skip) return;
   await browser?.close();
   await server?.close();
   await new Promise((resolve) => bystander?.close(resolve));
 });
 
-describe('the runner reaches the serving host only', () => {
+describe.skipIf(skip)('the runner reaches the serving host only', () => {
   it('opens ws:// and http:// to the serving host; nothing on another loopback port, from the frame or its worker', async () => {
     const page = await browser.newPage();
     await page.addInitScript((targets) => Object.assign(window, { targets }), {
@@ -107,7 +112,7 @@ describe('the runner reaches the serving host only', () => {
   });
 });
 
-describe('framing', () => {
+describe.skipIf(skip)('framing', () => {
   it('another site cannot frame a page of the site', async () => {
     const page = await browser.newPage();
     const refused = page.waitForEvent('console', { predicate: (m) => /frame-ancestors/.test(m.text()), timeout: 10_000 });
