@@ -17,7 +17,11 @@
 //   - A `file` input is an `<input type="file">` inside the playground; a `canvas`
 //     input is a `<canvas>` inside it.
 //   - Run errors mark the editor: `.run-error-line` decorations, and
-//     `data-error-line` on the editor element `[data-role="editor"]`.
+//     `data-error-line` on the editor element `[data-role="editor"]` (syntax errors too).
+//   - The Stop button is disabled whenever `data-run-status` is not `running`.
+//   - The runner's sandboxed frame runs in its own process: when it crashes (a run out of
+//     memory) Playwright takes the whole page for crashed, so drive the page through a CDP
+//     session opened before (see test/e2e/hostile-code.test.ts).
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
