@@ -13,6 +13,11 @@ export const LIMITS = {
   charsPerLine: 4000,
   /** Sockets of one run the inspector follows; more still work, and are counted. */
   socketsPerRun: 100,
+  /**
+   * Sockets one run may open at all: the server's default cap per address (--max-conns-per-ip). Past it
+   * the constructor throws, as 10,000 connections at once would tie up the browser and the server.
+   */
+  socketsOpenedPerRun: 256,
   /** Messages kept per socket, and across the run. */
   framesPerSocket: 1000,
   framesPerRun: 5000,

@@ -60,6 +60,9 @@ export function observedWebSocketClass(Native: typeof WebSocket, observer: Socke
     #chain: Promise<void> = Promise.resolve();
 
     constructor(url: string | URL, protocols?: string | string[]) {
+      if (created >= LIMITS.socketsOpenedPerRun) {
+        throw new DOMException(`A run may open at most ${LIMITS.socketsOpenedPerRun} sockets.`, 'QuotaExceededError');
+      }
       super(url, protocols);
       live.add(this);
       this.#emit({
