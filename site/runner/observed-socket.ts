@@ -47,6 +47,12 @@ export function observedWebSocketClass(Native: typeof WebSocket, observer: Socke
   let created = 0;
   let framesInRun = 0;
   const live = new Set<ObservedWebSocket>();
+  /** Settles once every frame and close described so far has been emitted. */
+  let settled: Promise<unknown> = Promise.resolve();
+  const chained = (chain: Promise<void>): Promise<void> => {
+    settled = Promise.all([settled, chain]);
+    return chain;
+  };
 
   class ObservedWebSocket extends Native {
     readonly #id = ++created;
@@ -102,10 +108,10 @@ export function observedWebSocketClass(Native: typeof WebSocket, observer: Socke
         const dropped = this.#frames - Math.min(this.#frames, LIMITS.framesPerSocket);
         const id = this.#id;
         // After the frames still being described, so the record reads in order.
-        this.#chain = this.#chain.then(() => {
+        this.#chain = chained(this.#chain.then(() => {
           if (dropped > 0) this.#emit({ kind: 'framesDropped', id, count: dropped });
           this.#emit({ kind: 'close', id, close: { code, reason, wasClean, time } });
-        });
+        }));
         live.delete(this);
         // A socket that failed to connect reached CLOSED before its close event,
         // so sample() below sees no state change: re-evaluate the run's status here.
@@ -121,9 +127,9 @@ export function observedWebSocketClass(Native: typeof WebSocket, observer: Socke
         return;
       }
       const id = this.#id;
-      this.#chain = this.#chain
-        .then(() => describe(data, dir, time))
-        .then((frame) => observer.emit({ kind: 'frame', id, frame }));
+      this.#chain = chained(
+        this.#chain.then(() => describe(data, dir, time)).then((frame) => observer.emit({ kind: 'frame', id, frame })),
+      );
     }
 
     /** Records readyState changes and bufferedAmount while it is (or just stopped being) above zero. */
@@ -170,5 +176,7 @@ export function observedWebSocketClass(Native: typeof WebSocket, observer: Socke
     WebSocket: ObservedWebSocket,
     /** Sockets not yet closed, oldest first. */
     live: (): ReadonlySet<ObservedWebSocket> => live,
+    /** Resolves when every frame and close observed so far has been reported (Blobs are read asynchronously). */
+    settled: (): Promise<unknown> => settled,
   };
 }

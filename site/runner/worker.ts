@@ -77,6 +77,8 @@ function updateStatus(): void {
 async function end(last: RunRecord['status']): Promise<void> {
   status = last;
   await closeSockets();
+  // Frames and closes still being described belong before the last status (after it the page takes nothing).
+  await Promise.race([sockets.settled(), new Promise((resolve) => nativeSetTimeout(resolve, TIMING.stopGraceMs))]);
   if (last !== 'stopped') outbox.push({ kind: 'status', status: last });
   outbox.flush();
   toFrame?.({ channel: CHANNEL, type: 'ended' });
