@@ -3,9 +3,8 @@
 // the inspector and the exercise check around one RunRecord per run.
 import { ui } from '../i18n/index.ts';
 import type { LessonInput } from '../lessons/schema.ts';
-import { LIMITS, TIMING } from '../runner/limits.ts';
-import type { Notice, RunEvent, RunGlobals } from '../runner/protocol.ts';
-import { applyRunEvent, createRunRecord } from '../runner/record.ts';
+import type { RunGlobals } from '../runner/protocol.ts';
+import { createRunRecord } from '../runner/record.ts';
 import type { Locale, RunRecord } from '../runner/run-record.ts';
 import { setupCanvasInput } from './canvas-input.ts';
 import { debounced, evaluate, loadCheck } from './check-runner.ts';
@@ -13,8 +12,8 @@ import { copyText } from './clipboard.ts';
 import { createEditor } from './editor.ts';
 import { createInspector, exportRecord } from './inspector.ts';
 import { showProgressTicks } from './progress-ticks.ts';
+import { createRunOutput } from './run-output.ts';
 import { createRunnerHost, serverGlobals } from './runner-host.ts';
-import type { LineStyle } from './terminal.ts';
 import { decodeShareHash, shareUrl } from './share.ts';
 import { markCompleted, saveCode, savedCode } from './storage.ts';
 import { isDark, THEME_EVENT } from './theme.ts';
@@ -141,83 +140,27 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
   };
   setStatus('idle');
 
-  function noticeText(notice: Notice): string {
-    switch (notice.code) {
-      case 'sent':
-        return `> ${notice.text}`;
-      case 'no-open-socket':
-        return strings.noOpenSocket;
-      case 'dropped':
-        return strings.linesDropped.replace('{count}', String(notice.count));
-      case 'limit':
-        if (notice.what === 'lines') return strings.limitLines;
-        return notice.what === 'sockets'
-          ? strings.limitSockets.replace('{max}', String(LIMITS.socketsPerRun))
-          : strings.limitFrames.replace('{max}', String(LIMITS.framesPerRun));
-    }
-  }
-
-  // Events wait here and are applied in slices of TIMING.renderBudgetMs, so a
-  // flood from the runner never holds the page: Stop stays clickable.
-  let queue: RunEvent[] = [];
-  let drainQueued = false;
-  let runStartedAt = 0;
-  let errorMarks = 0;
-
-  function applyEvent(event: RunEvent, lines: Array<{ style: LineStyle; text: string }>): void {
-    if (!record) return;
-    if (event.kind === 'notice') {
-      if (record.status === 'running') lines.push({ style: event.notice.code === 'sent' ? 'input' : 'system', text: noticeText(event.notice) });
-      return;
-    }
-    if (!applyRunEvent(record, event, performance.now() - runStartedAt)) return;
-    if (event.kind === 'console') lines.push({ style: event.entry.level, text: event.entry.text });
-    else if (event.kind === 'error') {
-      const { error } = event;
-      const where = error.line ? ` ${strings.errorLine.replace('{line}', String(error.line))}` : '';
-      lines.push({ style: 'error', text: `${error.kind === 'rejection' ? 'Uncaught (in promise) ' : 'Uncaught '}${error.message}${where}` });
-      if (error.line && errorMarks++ < LIMITS.errorMarksPerRun) editor.markError(error.line, error.column, error.message);
-    } else if (event.kind === 'status') {
-      setStatus(record.status);
-      const ended = { stopped: strings.runStopped, finished: strings.runFinished, failed: strings.runFailed, running: '' }[record.status];
-      if (ended) lines.push({ style: 'system', text: `── ${ended}` });
-      if (record.status !== 'running') runCheck.now();
-    }
-  }
-
-  function drain(): void {
-    drainQueued = false;
-    const deadline = performance.now() + TIMING.renderBudgetMs;
-    const lines: Array<{ style: LineStyle; text: string }> = [];
-    let done = 0;
-    while (done < queue.length && (done % 64 !== 0 || performance.now() < deadline)) applyEvent(queue[done++]!, lines);
-    queue = done === queue.length ? [] : queue.slice(done);
-    terminal.printAll(lines);
-    runCheck.schedule();
-    renderSoon();
-    if (queue.length > 0) drainSoon();
-  }
-
-  function drainSoon(): void {
-    if (drainQueued) return;
-    drainQueued = true;
-    setTimeout(drain, 0);
-  }
-
-  function onEvents(id: number, events: RunEvent[]): void {
-    if (id !== runId || !record) return;
-    for (const event of events) queue.push(event);
-    drainSoon();
-  }
-
-  function onLost(id: number, cause: 'crashed' | 'unresponsive'): void {
-    if (id !== runId || !record) return;
-    if (cause === 'crashed') queue.push({ kind: 'error', error: { kind: 'error', message: strings.runOutOfMemory, time: 0 } });
-    queue.push({ kind: 'status', status: 'stopped' });
-    drainSoon();
-  }
-
-  const host = createRunnerHost(root, 'Runner', { onEvents, onLost });
+  const output = createRunOutput({
+    terminal,
+    editor,
+    strings,
+    changed: () => {
+      runCheck.schedule();
+      renderSoon();
+    },
+    status: (run) => {
+      setStatus(run.status);
+      if (run.status !== 'running') runCheck.now();
+    },
+  });
+  const host = createRunnerHost(root, 'Runner', {
+    onEvents: (id, events) => {
+      if (id === runId) output.push(events);
+    },
+    onLost: (id, cause) => {
+      if (id === runId) output.lost(cause);
+    },
+  });
 
   function globals(): RunGlobals {
     const result: RunGlobals = serverGlobals(location);
@@ -230,9 +173,7 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     const code = editor.getCode();
     editor.clearErrors();
     record = createRunRecord(code);
-    queue = [];
-    errorMarks = 0;
-    runStartedAt = performance.now();
+    output.start(record);
     runId = host.run(code, globals());
     terminal.separator(`${strings.runSeparator} #${runId} ${new Date().toLocaleTimeString(document.documentElement.lang)}`);
     exercise.dataset.checkStatus = 'idle';
