@@ -93,9 +93,9 @@ export async function waitForRunStatus(page: Page, ...statuses: string[]): Promi
 
 /** Replaces the editor's code by typing it, the way a reader would (select all, then type). */
 export async function typeCode(page: Page, code: string): Promise<void> {
-  // Clicking focuses Monaco's input. Near the top left: Playwright scrolls the click point into view,
-  // and the centre of a long line's box lies past the editor's right edge.
-  await page.locator('[data-role="editor"] .view-lines').click({ position: { x: 8, y: 8 } });
+  // Clicking focuses Monaco's input. Near the top left of the text area's visible box (not of its lines,
+  // which shift left under the line numbers once a long line has scrolled the editor sideways).
+  await page.locator('[data-role="editor"] .editor-scrollable').click({ position: { x: 8, y: 8 } });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   // insertText avoids Monaco's auto-closing brackets and indentation.
