@@ -3,16 +3,17 @@
 // the inspector and the exercise check around one RunRecord per run.
 import { ui } from '../i18n/index.ts';
 import type { LessonInput } from '../lessons/schema.ts';
-import type { Notice, RunEvent, RunGlobals } from '../runner/protocol.ts';
-import { applyRunEvent, createRunRecord } from '../runner/record.ts';
+import type { RunGlobals } from '../runner/protocol.ts';
+import { createRunRecord } from '../runner/record.ts';
 import type { Locale, RunRecord } from '../runner/run-record.ts';
 import { setupCanvasInput } from './canvas-input.ts';
 import { debounced, evaluate, loadCheck } from './check-runner.ts';
 import { copyText } from './clipboard.ts';
 import { setupDockTabs } from './dock-tabs.ts';
 import { createEditor } from './editor.ts';
-import { exportRecord, renderInspector } from './inspector.ts';
+import { createInspector, exportRecord } from './inspector.ts';
 import { showProgressTicks } from './progress-ticks.ts';
+import { createRunOutput } from './run-output.ts';
 import { createRunnerHost, serverGlobals } from './runner-host.ts';
 import { decodeShareHash, shareUrl } from './share.ts';
 import { backupCode, markCompleted, saveBackup, saveCode, savedCode } from './storage.ts';
@@ -158,54 +159,45 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     }
   }, 150);
 
-  const inspectorList = part('inspector-list');
+  const inspector = createInspector(part('inspector-list'), strings);
   let renderQueued = false;
+  // One bounded pass per animation frame, until the inspector has caught up.
   const renderSoon = (): void => {
     if (renderQueued) return;
     renderQueued = true;
     requestAnimationFrame(() => {
       renderQueued = false;
-      renderInspector(inspectorList, record, strings);
+      if (inspector.render(record)) renderSoon();
     });
   };
-  renderInspector(inspectorList, undefined, strings);
 
   const setStatus = (status: string): void => {
     root.dataset.runStatus = status;
-    part<HTMLButtonElement>('stop').disabled = status === 'idle' || status === 'stopped';
+    part<HTMLButtonElement>('stop').disabled = status !== 'running';
   };
   setStatus('idle');
 
-  function printNotice(notice: Notice): void {
-    if (notice.code === 'sent') terminal.print('input', `> ${notice.text}`);
-    else if (notice.code === 'no-open-socket') terminal.print('system', strings.noOpenSocket);
-    else terminal.print('system', `… ${notice.count} console lines dropped`);
-  }
-
-  function onEvents(id: number, events: RunEvent[]): void {
-    if (id !== runId || !record) return;
-    for (const event of events) {
-      applyRunEvent(record, event);
-      if (event.kind === 'console') terminal.print(event.entry.level, event.entry.text);
-      else if (event.kind === 'notice') printNotice(event.notice);
-      else if (event.kind === 'error') {
-        const { error } = event;
-        const where = error.line ? ` (line ${error.line})` : '';
-        terminal.print('error', `${error.kind === 'rejection' ? 'Uncaught (in promise) ' : 'Uncaught '}${error.message}${where}`);
-        if (error.line) editor.markError(error.line, error.column, error.message);
-      } else if (event.kind === 'status') {
-        setStatus(record.status);
-        const ended = { stopped: strings.runStopped, finished: strings.runFinished, failed: strings.runFailed, running: '' }[record.status];
-        if (ended) terminal.print('system', `── ${ended}`);
-      }
-    }
-    // Checked after the whole batch (a pass shows at once, a fail once it holds: see runCheck).
-    if (events.some((event) => event.kind === 'status')) runCheck.now();
-    else runCheck.schedule();
-    renderSoon();
-  }
-
-  const host = createRunnerHost(root, 'Runner', onEvents);
+  const output = createRunOutput({
+    terminal,
+    editor,
+    strings,
+    changed: () => {
+      runCheck.schedule();
+      renderSoon();
+    },
+    status: (run) => {
+      setStatus(run.status);
+      if (run.status !== 'running') runCheck.now();
+    },
+  });
+  const host = createRunnerHost(root, 'Runner', {
+    onEvents: (id, events) => {
+      if (id === runId) output.push(events);
+    },
+    onLost: (id, cause) => {
+      if (id === runId) output.lost(cause);
+    },
+  });
 
   function globals(): RunGlobals {
     const result: RunGlobals = serverGlobals(location);
@@ -218,6 +210,7 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     const code = editor.getCode();
     editor.clearErrors();
     record = createRunRecord(code);
+    output.start(record);
     runId = host.run(code, globals());
     terminal.separator(`${strings.runSeparator} #${runId} ${new Date().toLocaleTimeString(document.documentElement.lang)}`);
     clearTimeout(failTimer);
@@ -241,12 +234,15 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
   }
 
   function sendLine(line: string): void {
-    if (record && root.dataset.runStatus !== 'stopped') host.sendLine(line);
+    if (record?.status === 'running') host.sendLine(line);
     else terminal.print('system', strings.noOpenSocket);
   }
 
   part('run').addEventListener('click', run);
-  part('stop').addEventListener('click', () => host.stop());
+  part('stop').addEventListener('click', () => {
+    part<HTMLButtonElement>('stop').disabled = true;
+    host.stop();
+  });
   part('reset').addEventListener('click', () => {
     replaceCode(lesson.starter);
     part('shared-notice').hidden = true;

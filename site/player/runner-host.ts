@@ -1,7 +1,11 @@
 // The page's side of the runner: owns the sandboxed /runner/ frame and
 // numbers the runs, so events from an earlier run are never mistaken for the
-// current one's.
-import { CHANNEL, isFrameToPage, type PageToFrame, type RunEvent, type RunGlobals } from '../runner/protocol.ts';
+// current one's. Trusts nothing the frame sends (each event is validated and
+// the run's total bounded), and does not rely on the frame to stop: if Stop is
+// not confirmed in time, or the frame falls silent during a run (its process
+// crashed, as when the code exhausts its memory), the frame is replaced.
+import { LIMITS, TIMING } from '../runner/limits.ts';
+import { CHANNEL, isFrameToPage, sanitizeEvents, type PageToFrame, type RunEvent, type RunGlobals } from '../runner/protocol.ts';
 import { webSocketBase } from './server-url.ts';
 
 export interface RunnerHost {
@@ -10,52 +14,106 @@ export interface RunnerHost {
   sendLine(text: string): void;
 }
 
+export interface RunnerCallbacks {
+  /** Validated events of run `runId`. */
+  onEvents(runId: number, events: RunEvent[]): void;
+  /** The frame stopped answering during run `runId` and was replaced: the run is over. */
+  onLost(runId: number, cause: 'crashed' | 'unresponsive'): void;
+}
+
 /** Globals that point the code at the serving host's own WebSocket endpoints. */
 export function serverGlobals(location: Pick<Location, 'protocol' | 'host'>): Pick<RunGlobals, 'ECHO_URL' | 'SERVER_URL'> {
   const base = webSocketBase(location);
   return { ECHO_URL: `${base}/echo`, SERVER_URL: base };
 }
 
-export function createRunnerHost(
-  container: HTMLElement,
-  title: string,
-  onEvents: (runId: number, events: RunEvent[]) => void,
-): RunnerHost {
-  const frame = document.createElement('iframe');
-  // allow-scripts without allow-same-origin: the frame gets an opaque origin.
-  frame.setAttribute('sandbox', 'allow-scripts');
-  frame.src = '/runner/';
-  frame.title = title;
-  frame.hidden = true;
-  container.append(frame);
+const ENDED = new Set(['finished', 'stopped', 'failed']);
 
+export function createRunnerHost(container: HTMLElement, title: string, callbacks: RunnerCallbacks): RunnerHost {
+  let frame: HTMLIFrameElement;
   let ready = false;
+  let lastHeard = performance.now();
   const pending: PageToFrame[] = [];
   let runId = 0;
+  /** The run still going, with how many events the page took from it. */
+  let active: { runId: number; events: number } | undefined;
+  let stopDeadline: ReturnType<typeof setTimeout> | undefined;
+
+  function mount(): void {
+    frame?.remove();
+    frame = document.createElement('iframe');
+    // allow-scripts without allow-same-origin: the frame gets an opaque origin (and, in Chromium,
+    // its own process, so a run that exhausts memory crashes only the frame).
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.src = '/runner/';
+    frame.title = title;
+    frame.hidden = true;
+    ready = false;
+    lastHeard = performance.now();
+    container.append(frame);
+  }
 
   const send = (message: PageToFrame): void => {
     if (ready) frame.contentWindow?.postMessage(message, '*');
     else pending.push(message);
   };
 
+  /** Ends the active run from the page's side and starts a fresh frame. */
+  function lose(cause: 'crashed' | 'unresponsive'): void {
+    clearTimeout(stopDeadline);
+    const lost = active;
+    active = undefined;
+    pending.length = 0;
+    mount();
+    if (lost) callbacks.onLost(lost.runId, cause);
+  }
+
+  function accept(id: number, raw: unknown[]): void {
+    if (!active || active.runId !== id) return;
+    const events = sanitizeEvents(raw).slice(0, LIMITS.eventsPerRun - active.events);
+    active.events += events.length;
+    if (events.some((e) => e.kind === 'status' && ENDED.has(e.status))) {
+      clearTimeout(stopDeadline);
+      active = undefined;
+    }
+    if (events.length > 0) callbacks.onEvents(id, events);
+  }
+
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (event.source !== frame.contentWindow || !isFrameToPage(event.data)) return;
-    if (event.data.type === 'ready') {
+    lastHeard = performance.now();
+    const message = event.data;
+    if (message.type === 'ready') {
       ready = true;
       pending.splice(0).forEach(send);
-    } else onEvents(event.data.runId, event.data.events);
+    } else if (message.type === 'events') accept(message.runId, message.events);
   });
+
+  // A hidden page's timers are throttled, the frame's heartbeat with them: judge silence only while visible.
+  document.addEventListener('visibilitychange', () => {
+    lastHeard = performance.now();
+  });
+  setInterval(() => {
+    if (active && document.visibilityState === 'visible' && performance.now() - lastHeard > TIMING.frameDeadAfterMs) lose('crashed');
+  }, TIMING.heartbeatMs);
+
+  mount();
 
   return {
     run(code, globals) {
       runId++;
+      clearTimeout(stopDeadline);
       // Only the newest run matters if the frame is still loading.
       pending.length = 0;
+      active = { runId, events: 0 };
       send({ channel: CHANNEL, type: 'run', runId, code, globals });
       return runId;
     },
     stop() {
+      if (!active) return;
       send({ channel: CHANNEL, type: 'stop', runId });
+      clearTimeout(stopDeadline);
+      stopDeadline = setTimeout(() => lose('unresponsive'), TIMING.stopDeadlineMs);
     },
     sendLine(text) {
       send({ channel: CHANNEL, type: 'send-line', runId, text });

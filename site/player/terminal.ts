@@ -5,6 +5,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { ConsoleLevel } from '../runner/run-record.ts';
+import { visibleControls } from './control-pictures.ts';
 import { displayWidth } from './text-width.ts';
 import { wrapAtWords } from './word-wrap.ts';
 
@@ -33,7 +34,10 @@ const DARK: ITheme = {
 };
 
 export interface OutputTerminal {
+  /** Prints one line; control characters in `text` are shown, not obeyed. */
   print(style: LineStyle, text: string): void;
+  /** Prints many lines with one write (a batch of run output). */
+  printAll(lines: ReadonlyArray<{ style: LineStyle; text: string }>): void;
   separator(label: string): void;
   clear(): void;
   /** Everything printed, as plain text, for Copy. */
@@ -72,6 +76,8 @@ export function createTerminal(
   };
 
   term.onData((data) => {
+    // Escape sequences are keys (arrows) or xterm's replies to queries: neither belongs in the line.
+    if (data.startsWith('\x1b')) return;
     for (const char of data) {
       if (char === '\r') {
         const line = input;
@@ -91,24 +97,36 @@ export function createTerminal(
     }
   });
 
-  function print(style: LineStyle, text: string): void {
-    transcript.push(text);
-    options.mirror?.append(`${text}\n`);
+  const mirror = options.mirror;
+  function printAll(lines: ReadonlyArray<{ style: LineStyle; text: string }>): void {
+    if (lines.length === 0) return;
+    let output = '\r\x1b[2K';
+    for (const { style, text } of lines) {
+      const shown = visibleControls(text);
+      transcript.push(shown);
+      mirror?.append(`${shown}\n`);
+      // Output goes above the line being typed, which is then drawn again.
+      output += `${COLOURS[style]}${wrapAtWords(shown, term.cols)}${COLOURS[style] ? RESET : ''}\r\n`;
+    }
     if (transcript.length > MAX_TRANSCRIPT) transcript = transcript.slice(-MAX_TRANSCRIPT);
-    // Output goes above the line being typed, which is then drawn again.
-    term.write(`\r\x1b[2K${COLOURS[style]}${wrapAtWords(text, term.cols)}${COLOURS[style] ? RESET : ''}\r\n`);
+    // The mirror holds one text node per line; keep it as long as the transcript.
+    while (mirror && mirror.childNodes.length > MAX_TRANSCRIPT) mirror.firstChild?.remove();
+    term.write(output);
     redrawInput();
   }
 
+  const print = (style: LineStyle, text: string): void => printAll([{ style, text }]);
+
   return {
     print,
+    printAll,
     separator(label) {
       const head = `── ${label} `;
       print('system', head + '─'.repeat(Math.max(2, term.cols - 1 - displayWidth(head))));
     },
     clear() {
       transcript = [];
-      options.mirror?.replaceChildren();
+      mirror?.replaceChildren();
       term.clear();
       term.write('\r\x1b[2K');
       redrawInput();

@@ -2,11 +2,12 @@
 // strings raw at the top level, objects and arrays as one-line previews,
 // binary data as hex, Blobs as type and size, Errors with their message.
 import { bytesOf, hexPreview } from './hex.ts';
+import { LIMITS } from './limits.ts';
 
 const MAX_DEPTH = 2;
 const MAX_ITEMS = 50;
 const HEX_BYTES = 32;
-const MAX_STRING = 10_000;
+const MAX_STRING = LIMITS.charsPerLine;
 
 /** Getters worth showing for host objects whose state lives on the prototype. */
 const HOST_FIELDS: Record<string, readonly string[]> = {
@@ -95,7 +96,7 @@ function formatObject(value: object, depth: number, seen: Set<object>): string {
 function formatNested(value: unknown, depth: number, seen: Set<object>): string {
   switch (typeof value) {
     case 'string':
-      return quote(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value);
+      return quote(capped(value));
     case 'number':
     case 'boolean':
     case 'undefined':
@@ -111,9 +112,14 @@ function formatNested(value: unknown, depth: number, seen: Set<object>): string 
   }
 }
 
+/** A string cut to one line's budget, so `console.log('x'.repeat(1e8))` sends 4,000 characters, not 100 MB. */
+function capped(text: string): string {
+  return text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…` : text;
+}
+
 /** One value as the console shows it at the top level (strings unquoted). */
 export function formatValue(value: unknown): string {
-  return typeof value === 'string' ? value : formatNested(value, 0, new Set());
+  return capped(typeof value === 'string' ? value : formatNested(value, 0, new Set()));
 }
 
 /** Applies printf-style substitutions (%s %d %i %f %o %O %j %c) the way consoles do. */
@@ -142,10 +148,10 @@ function substitute(template: string, rest: unknown[]): [string, unknown[]] {
 
 /** A console call's arguments as one line of text, joined by spaces. */
 export function formatArgs(args: readonly unknown[]): string {
-  const [first, ...rest] = args;
+  const [first, ...rest] = args.slice(0, MAX_ITEMS);
   if (typeof first === 'string' && first.includes('%')) {
-    const [text, remaining] = substitute(first, rest);
-    return [text, ...remaining.map(formatValue)].join(' ');
+    const [text, remaining] = substitute(capped(first), rest);
+    return capped([text, ...remaining.map(formatValue)].join(' '));
   }
-  return args.map(formatValue).join(' ');
+  return capped(args.slice(0, MAX_ITEMS).map(formatValue).join(' '));
 }

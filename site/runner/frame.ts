@@ -1,29 +1,49 @@
 // Runs inside the sandboxed /runner/ frame (opaque origin: no access to the
 // site's storage, cookies or DOM). Relays between the page and one worker per
-// run; Stop and a new Run terminate the worker, which ends any loop at once
-// and closes its sockets.
+// run over a private MessagePort; ends the worker when the run is over, on
+// Stop and on a new Run (terminate() ends any loop at once and drops its
+// sockets). Tells the page it is alive, so the page can tell a crashed frame
+// (its process out of memory) from a quiet one.
 import RunWorker from './worker.ts?worker&inline';
-import { CHANNEL, isPageToFrame, isWorkerToFrame, type FrameToPage, type PageToFrame } from './protocol.ts';
+import { LIMITS, TIMING } from './limits.ts';
+import { CHANNEL, isPageToFrame, isWorkerToFrame, type FrameToPage, type FrameToWorker, type PageToFrame, type RunEvent } from './protocol.ts';
+
+interface RunnerWorker {
+  worker: Worker;
+  port: MessagePort;
+}
 
 /**
  * Starts a worker from a data: URL rather than the blob: URL Vite prefers: a
  * blob: worker made in an opaque origin is not a secure context, so the code
  * would have no crypto.subtle even on localhost or https. With no object URL
- * to be had, Vite's wrapper takes its own data: URL path.
+ * to be had, Vite's wrapper takes its own data: URL path. The worker gets its
+ * private port at once, before any code of the reader's can exist in it.
  */
-function startWorker(): Worker {
+function startWorker(): RunnerWorker {
   const createObjectURL = URL.createObjectURL;
   URL.createObjectURL = () => '';
+  let worker: Worker;
   try {
-    return new RunWorker();
+    worker = new RunWorker();
   } finally {
     URL.createObjectURL = createObjectURL;
   }
+  const channel = new MessageChannel();
+  worker.postMessage({ channel: CHANNEL, type: 'connect' }, [channel.port2]);
+  return { worker, port: channel.port1 };
 }
 
-let current: { runId: number; worker: Worker } | undefined;
+interface Run extends RunnerWorker {
+  runId: number;
+  /** Events relayed so far; past LIMITS.eventsPerRun the worker is not heard. */
+  relayed: number;
+  stopTimer?: ReturnType<typeof setTimeout>;
+}
+
+let current: Run | undefined;
 // A worker started ahead of time, so Run does not wait for one to boot.
-let spare: Worker | undefined = startWorker();
+let spare: RunnerWorker | undefined = startWorker();
 let spareTimer: ReturnType<typeof setTimeout> | undefined;
 /** How long a new run has the CPU to itself before the next spare boots beside it. */
 const SPARE_DELAY_MS = 250;
@@ -34,31 +54,56 @@ function toPage(message: FrameToPage): void {
   parent.postMessage(message, '*');
 }
 
-function stop(): void {
-  if (!current) return;
-  current.worker.terminate();
-  toPage({ channel: CHANNEL, type: 'events', runId: current.runId, events: [{ kind: 'status', status: 'stopped' }] });
+function toWorker(run: Run, message: FrameToWorker): void {
+  run.port.postMessage(message);
+}
+
+/** Ends the run's worker for good; `status` is reported for Stop, the worker reports its own otherwise. */
+function finish(run: Run, status?: 'stopped'): void {
+  if (current !== run) return;
+  clearTimeout(run.stopTimer);
+  run.worker.terminate();
+  run.port.close();
   current = undefined;
+  if (status) toPage({ channel: CHANNEL, type: 'events', runId: run.runId, events: [{ kind: 'status', status }] });
+}
+
+/** Asks the worker to close its sockets cleanly; a worker that does not answer in time is terminated. */
+function stop(run: Run): void {
+  if (run.stopTimer) return;
+  toWorker(run, { channel: CHANNEL, type: 'stop' });
+  run.stopTimer = setTimeout(() => finish(run, 'stopped'), TIMING.stopGraceMs);
+}
+
+function relay(run: Run, events: unknown[]): void {
+  if (current !== run || run.relayed >= LIMITS.eventsPerRun) return;
+  const batch = events.slice(0, Math.min(LIMITS.eventsPerBatch, LIMITS.eventsPerRun - run.relayed)) as RunEvent[];
+  run.relayed += batch.length;
+  toPage({ channel: CHANNEL, type: 'events', runId: run.runId, events: batch });
 }
 
 function run(message: Extract<PageToFrame, { type: 'run' }>): void {
-  const { runId } = message;
   // The last run ends first, as the SPEC says; terminate() only signals its thread, so this costs
   // the new run nothing.
-  stop();
-  const worker = spare ?? startWorker();
+  if (current) finish(current, 'stopped');
+  const started = spare ?? startWorker();
   spare = undefined;
-  worker.addEventListener('message', (event: MessageEvent<unknown>) => {
-    if (isWorkerToFrame(event.data)) toPage({ channel: CHANNEL, type: 'events', runId, events: event.data.events });
-  });
-  worker.addEventListener('error', (event) => {
+  const next: Run = { ...started, runId: message.runId, relayed: 0 };
+  next.port.onmessage = (event: MessageEvent<unknown>) => {
+    const data = event.data;
+    if (!isWorkerToFrame(data)) return;
+    if (data.type === 'events') relay(next, data.events);
+    else finish(next, next.stopTimer ? 'stopped' : undefined);
+  };
+  next.worker.addEventListener('error', (event) => {
     // Only reached when the worker itself cannot start; the code's own errors are reported from inside.
     event.preventDefault();
     const error = { kind: 'error' as const, message: event.message || 'The runner could not start.', time: 0 };
-    toPage({ channel: CHANNEL, type: 'events', runId, events: [{ kind: 'error', error }, { kind: 'status', status: 'failed' }] });
+    toPage({ channel: CHANNEL, type: 'events', runId: next.runId, events: [{ kind: 'error', error }, { kind: 'status', status: 'failed' }] });
+    finish(next);
   });
-  worker.postMessage({ channel: CHANNEL, type: 'start', code: message.code, globals: message.globals });
-  current = { runId, worker };
+  toWorker(next, { channel: CHANNEL, type: 'start', code: message.code, globals: message.globals });
+  current = next;
   clearTimeout(spareTimer);
   spareTimer = setTimeout(() => (spare ??= startWorker()), SPARE_DELAY_MS);
 }
@@ -68,9 +113,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (message.type === 'run') run(message);
   else if (current?.runId === message.runId) {
-    if (message.type === 'stop') stop();
-    else current.worker.postMessage({ channel: CHANNEL, type: 'send-line', text: message.text });
+    if (message.type === 'stop') stop(current);
+    else toWorker(current, { channel: CHANNEL, type: 'send-line', text: message.text });
   }
 });
 
 toPage({ channel: CHANNEL, type: 'ready' });
+setInterval(() => toPage({ channel: CHANNEL, type: 'alive' }), TIMING.heartbeatMs);

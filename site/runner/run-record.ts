@@ -32,9 +32,9 @@ export interface FrameRecord {
   size: number;
   /** Milliseconds since this socket was constructed. */
   time: number;
-  /** Text messages: the text, cut to 1 KiB for display. */
+  /** Text messages: the text, cut to LIMITS.frameTextChars. */
   text?: string;
-  /** Binary messages: hex of the first 256 bytes. */
+  /** Binary messages: hex of the first LIMITS.frameHexBytes bytes. */
   hex?: string;
   /** For binary: what the code sent or received ('ArrayBuffer', 'Blob', 'Uint8Array', ...). */
   binaryKind?: string;
@@ -52,7 +52,9 @@ export interface SocketRecord {
   /** Events dispatched to the code, in order. */
   events: Array<{ type: 'open' | 'message' | 'error' | 'close'; time: number }>;
   frames: FrameRecord[];
-  /** Set once the close event fired. */
+  /** Messages past the runner's limits: counted, not kept. */
+  framesDropped?: number;
+  /** Set once the close event fired (or, for a socket still open when Stop ended its worker, as the server saw it: 1006). */
   close?: { code: number; reason: string; wasClean: boolean; time: number };
   /** bufferedAmount sampled while it was above zero, and once when it returned to zero. */
   buffered: Array<{ time: number; amount: number }>;
@@ -65,7 +67,10 @@ export interface RunRecord {
   console: ConsoleEntry[];
   errors: RunError[];
   sockets: SocketRecord[];
-  /** How the run ended: still running, finished (top level returned), stopped by the reader, or failed. */
+  /**
+   * running until the run is over: finished (top level returned, every socket closed, no timer pending),
+   * stopped by the reader, or failed (the top level threw).
+   */
   status: 'running' | 'finished' | 'stopped' | 'failed';
 }
 

@@ -24,7 +24,11 @@
 //   - Reset, Solution and loaded snippets are undoable edits; "Restore my code"/"恢复我的代码"
 //     (`[data-role="restore"]`) puts back the code they replaced.
 //   - Run errors mark the editor: `.run-error-line` decorations, and
-//     `data-error-line` on the editor element `[data-role="editor"]`.
+//     `data-error-line` on the editor element `[data-role="editor"]` (syntax errors too).
+//   - The Stop button is disabled whenever `data-run-status` is not `running`.
+//   - The runner's sandboxed frame runs in its own process: when it crashes (a run out of
+//     memory) Playwright takes the whole page for crashed, so drive the page through a CDP
+//     session opened before (see test/e2e/hostile-code.test.ts).
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { programPath } from '../support/requirements.ts';
@@ -113,9 +117,9 @@ export async function waitForRunStatus(page: Page, ...statuses: string[]): Promi
 
 /** Replaces the editor's code by typing it, the way a reader would (select all, then type). */
 export async function typeCode(page: Page, code: string): Promise<void> {
-  // Clicking focuses Monaco's input. Near the top left: Playwright scrolls the click point into view,
-  // and the centre of a long line's box lies past the editor's right edge.
-  await page.locator('[data-role="editor"] .view-lines').click({ position: { x: 8, y: 8 } });
+  // Clicking focuses Monaco's input. Near the top left of the text area's visible box (not of its lines,
+  // which shift left under the line numbers once a long line has scrolled the editor sideways).
+  await page.locator('[data-role="editor"] .editor-scrollable').click({ position: { x: 8, y: 8 } });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   // insertText avoids Monaco's auto-closing brackets and indentation.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNEL, isFrameToPage, isFrameToWorker, isPageToFrame, isWorkerToFrame } from '../../site/runner/protocol.ts';
+import { LIMITS } from '../../site/runner/limits.ts';
+import { CHANNEL, isFrameToPage, isFrameToWorker, isPageToFrame, isWorkerToFrame, sanitizeEvent, sanitizeEvents } from '../../site/runner/protocol.ts';
 
 const globals = { ECHO_URL: 'ws://h/echo', SERVER_URL: 'ws://h' };
 
@@ -26,7 +27,7 @@ describe('runner protocol', () => {
     const events = [{ kind: 'console', entry: { level: 'log', text: 'a', time: 1 } }, { kind: 'status', status: 'finished' }];
     expect(isFrameToPage({ channel: CHANNEL, type: 'ready' })).toBe(true);
     expect(isFrameToPage({ channel: CHANNEL, type: 'events', runId: 3, events })).toBe(true);
-    expect(isFrameToPage({ channel: CHANNEL, type: 'events', runId: 3, events: [{ kind: 'bogus' }] })).toBe(false);
+    expect(isFrameToPage({ channel: CHANNEL, type: 'alive' })).toBe(true);
     expect(isFrameToPage({ channel: CHANNEL, type: 'events', events })).toBe(false);
   });
 
@@ -36,5 +37,23 @@ describe('runner protocol', () => {
     expect(isFrameToWorker({ channel: CHANNEL, type: 'start', code: '' })).toBe(false);
     expect(isWorkerToFrame({ channel: CHANNEL, type: 'events', events: [] })).toBe(true);
     expect(isWorkerToFrame({ channel: CHANNEL, type: 'events', events: {} })).toBe(false);
+  });
+
+  it('checks every event from the runner field by field, as the reader’s code may have written it', () => {
+    expect(sanitizeEvent({ kind: 'bogus' })).toBeUndefined();
+    expect(sanitizeEvent({ kind: 'console', entry: { level: 'evil', text: 'a', time: 1 } })).toBeUndefined();
+    expect(sanitizeEvent({ kind: 'console', entry: { level: 'log', text: { toString: () => 'a' }, time: 1 } })).toBeUndefined();
+    expect(sanitizeEvent({ kind: 'state', id: 1, state: 7, time: 0 })).toBeUndefined();
+    expect(sanitizeEvent({ kind: 'state', id: -1, state: 1, time: 0 })).toBeUndefined();
+    expect(sanitizeEvent({ kind: 'status', status: 'passed' })).toBeUndefined();
+    const long = sanitizeEvent({ kind: 'console', entry: { level: 'log', text: 'x'.repeat(1e6), time: 1, extra: 'dropped' } });
+    expect(long).toEqual({ kind: 'console', entry: { level: 'log', text: 'x'.repeat(LIMITS.charsPerLine), time: 1 } });
+    const frame = sanitizeEvent({ kind: 'frame', id: 2, frame: { dir: 'in', type: 'text', size: 5, time: 3, text: 'y'.repeat(1e5), evil: 1 } });
+    expect(frame).toEqual({ kind: 'frame', id: 2, frame: { dir: 'in', type: 'text', size: 5, time: 3, text: 'y'.repeat(LIMITS.frameTextChars) } });
+  });
+
+  it('takes at most one batch of events from one message, leaving malformed ones out', () => {
+    const events = Array.from({ length: LIMITS.eventsPerBatch + 50 }, (_, i) => (i % 2 ? { kind: 'x' } : { kind: 'status', status: 'running' }));
+    expect(sanitizeEvents(events)).toHaveLength(LIMITS.eventsPerBatch / 2);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../site/runner/protocol.ts';
-import { applyRunEvent, createRunRecord, MAX_FRAMES_PER_SOCKET } from '../../site/runner/record.ts';
+import { LIMITS } from '../../site/runner/limits.ts';
+import { applyRunEvent, createRunRecord } from '../../site/runner/record.ts';
 
 const socket = (id: number): RunEvent => ({
   kind: 'socket',
@@ -56,9 +57,35 @@ describe('run record accumulation', () => {
   it('bounds the frames kept per socket', () => {
     const record = createRunRecord('');
     applyRunEvent(record, socket(1));
-    for (let i = 0; i < MAX_FRAMES_PER_SOCKET + 10; i++) {
+    for (let i = 0; i < LIMITS.framesPerSocket + 10; i++) {
       applyRunEvent(record, { kind: 'frame', id: 1, frame: { dir: 'out', type: 'text', size: 1, time: i, text: 'x' } });
     }
-    expect(record.sockets[0]?.frames).toHaveLength(MAX_FRAMES_PER_SOCKET);
+    expect(record.sockets[0]?.frames).toHaveLength(LIMITS.framesPerSocket);
+  });
+
+  it('records sockets still open at Stop as closed the way the server saw them (1006)', () => {
+    const record = createRunRecord('');
+    applyRunEvent(record, socket(1));
+    applyRunEvent(record, socket(2));
+    applyRunEvent(record, { kind: 'close', id: 2, close: { code: 1000, reason: '', wasClean: true, time: 4 } });
+    applyRunEvent(record, { kind: 'status', status: 'stopped' }, 105);
+    expect(record.sockets[0]?.close).toEqual({ code: 1006, reason: '', wasClean: false, time: 100 });
+    expect(record.sockets[0]?.states.at(-1)).toEqual({ state: 3, time: 100 });
+    expect(record.sockets[1]?.close?.code).toBe(1000);
+  });
+
+  it('bounds sockets, lines and frames per run', () => {
+    const record = createRunRecord('');
+    for (let id = 1; id <= LIMITS.socketsPerRun + 5; id++) applyRunEvent(record, socket(id));
+    expect(record.sockets).toHaveLength(LIMITS.socketsPerRun);
+    for (let i = 0; i < LIMITS.linesPerRun; i++) applyRunEvent(record, { kind: 'error', error: { kind: 'rejection', message: 'x', time: i } });
+    expect(applyRunEvent(record, { kind: 'console', entry: { level: 'log', text: 'one more', time: 0 } })).toBe(false);
+    let kept = 0;
+    for (let id = 1; id <= LIMITS.socketsPerRun; id++) {
+      for (let i = 0; i < 60; i++) {
+        if (applyRunEvent(record, { kind: 'frame', id, frame: { dir: 'in', type: 'text', size: 1, time: i, text: 'x' } })) kept++;
+      }
+    }
+    expect(kept).toBe(LIMITS.framesPerRun);
   });
 });
