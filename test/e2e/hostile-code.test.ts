@@ -257,6 +257,7 @@ describe('the inspector with large and many messages', () => {
     );
     await waitForTerminal(page, 'echoed 4194304');
     await waitForRunStatus(page, 'finished');
+    await page.getByRole('tab', { name: 'Inspector', exact: true }).click();
     const cell = page.locator('[data-role="inspector-list"] .frame-data').first();
     await cell.waitFor({ timeout: ANSWER_MS });
     expect(await page.locator('[data-role="inspector-list"]').innerText()).toContain('4194304 B');

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { localizeCode } from '../../site/lessons/localize-code.ts';
 import { sharedBrowser, newPage, openLesson, typeCode } from './browser.ts';
 import { isLessonPath, lessonSlugs, sitePaths } from './site-pages.ts';
 
@@ -94,7 +95,8 @@ describe('replacing the code', () => {
     const page = await newPage(browser());
     const slug = 'handshake';
     const url = `${baseUrl}/en/${slug}/`;
-    const solution = await readFile(new URL(`../../lessons/${slug}/solution.js`, import.meta.url), 'utf8');
+    // What the en page loads: the solution's en version.
+    const solution = localizeCode(await readFile(new URL(`../../lessons/${slug}/solution.js`, import.meta.url), 'utf8'), 'en');
     await openLesson(page, url);
     const mine = `// my own work\n${Array.from({ length: 60 }, (_, i) => `console.log(${i});`).join('\n')}`;
     await typeCode(page, mine);
