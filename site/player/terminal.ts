@@ -5,7 +5,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { ConsoleLevel } from '../runner/run-record.ts';
-import { visibleControls } from './control-pictures.ts';
+import { visibleControls } from './visible-controls.ts';
 import { displayWidth } from './text-width.ts';
 import { wrapAtWords } from './word-wrap.ts';
 

@@ -237,12 +237,12 @@ describe('the terminal shows text, not terminal commands', () => {
     );
     await waitForRunStatus(page, 'finished');
     const text = await waitForTerminal(page, 'last real line');
-    expect(text).toContain('␛[3A␛[2K␛[32m✓ Exercise passed');
-    expect(text).toContain('␛]8;;https://example.com/␇click me␛]8;;␇');
-    expect(text).toContain('␛[6n␛[6n');
+    expect(text).toContain('\\x1b[3A\\x1b[2K\\x1b[32m✓ Exercise passed');
+    expect(text).toContain('\\x1b]8;;https://example.com/\\x07click me\\x1b]8;;\\x07');
+    expect(text).toContain('\\x1b[6n\\x9b6n');
     const rows = await visibleTerminalRows(page);
     expect(rows).toContain('first real line');
-    expect(rows).toContain('␛[3A');
+    expect(rows).toContain('\\x1b[3A');
     expect(await page.locator('[data-role="terminal"] a, [data-role="terminal"] .xterm-underline-1').count()).toBe(0);
     // A cursor-position report would have been typed into the input line.
     expect(rows).not.toMatch(/\d+;\d+R/);
