@@ -1,7 +1,9 @@
-// zh: 一下子把 24 MiB 交给 send()（切成 1 MiB 的消息），看着 bufferedAmount 慢慢降下来。
-// zh: /slow 每秒只读 2 MiB；本机的操作系统缓冲区先收下大约 10 MB，其余的只能在浏览器的发送队列里排队。
-// en: Hand 24 MiB to send() at once (as 1 MiB messages) and watch bufferedAmount drain.
-// en: /slow reads only 2 MiB per second; the operating system's buffers take about 10 MB at once,
+// zh: 一下子把 24 MiB 交给 send()（切成 1 MiB 的消息），
+// zh: 看着 bufferedAmount 慢慢降下来。/slow 每秒只读 2 MiB；
+// zh: 操作系统的缓冲区先收下大约 10 MB，其余的只能在浏览器的发送队列里排队。
+// en: Hand 24 MiB to send() at once (as 1 MiB messages)
+// en: and watch bufferedAmount drain. /slow reads only 2 MiB per second;
+// en: the operating system's buffers take about 10 MB at once,
 // en: and the rest has to wait in the browser's send queue.
 const TOTAL = 24 * 1024 * 1024;
 const MESSAGE = 1024 * 1024;
