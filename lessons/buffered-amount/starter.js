@@ -1,8 +1,12 @@
-// zh: 一次性向 /slow 发送 4 MiB，看着 bufferedAmount 慢慢降下来。
-// zh: /slow 每秒只读 2 MiB，所以数据只能先在某处排队等着。
-// en: Send 4 MiB to /slow in one go and watch bufferedAmount drain.
-// en: /slow reads only 2 MiB per second, so the data has to wait somewhere.
-const TOTAL = 4 * 1024 * 1024;
+// zh: 一下子把 24 MiB 交给 send()（切成 1 MiB 的消息），
+// zh: 看着 bufferedAmount 慢慢降下来。/slow 每秒只读 2 MiB；
+// zh: 操作系统的缓冲区先收下大约 10 MB，其余的只能在浏览器的发送队列里排队。
+// en: Hand 24 MiB to send() at once (as 1 MiB messages)
+// en: and watch bufferedAmount drain. /slow reads only 2 MiB per second;
+// en: the operating system's buffers take about 10 MB at once,
+// en: and the rest has to wait in the browser's send queue.
+const TOTAL = 24 * 1024 * 1024;
+const MESSAGE = 1024 * 1024;
 const ws = new WebSocket(`${SERVER_URL}/slow?bps=${2 * 1024 * 1024}`);
 await new Promise((resolve, reject) => {
   ws.onopen = resolve;
@@ -23,15 +27,15 @@ const allRead = new Promise((resolve) => {
   });
 });
 
-// zh: 练习：把下面这次 send() 改成分块发送，每次发送前等 bufferedAmount 降下来。
-// en: Exercise: turn this one send() into chunks, waiting for bufferedAmount before each.
-ws.send(new Uint8Array(TOTAL));
-console.log('刚调用 send() 之后：bufferedAmount =', ws.bufferedAmount); // @zh
-console.log('right after send(): bufferedAmount =', ws.bufferedAmount); // @en
+// zh: 练习：把下面这个循环改成小块发送，每次 send() 之前等 bufferedAmount 降下来。
+// en: Exercise: turn this loop into small chunks, waiting for bufferedAmount before each send().
+for (let sent = 0; sent < TOTAL; sent += MESSAGE) ws.send(new Uint8Array(MESSAGE));
+console.log('刚调用完 send()：bufferedAmount =', ws.bufferedAmount); // @zh
+console.log('right after the send() calls: bufferedAmount =', ws.bufferedAmount); // @en
 
-const timer = setInterval(() => console.log('bufferedAmount =', ws.bufferedAmount), 250);
+const timer = setInterval(() => console.log('bufferedAmount =', ws.bufferedAmount), 500);
 const report = await allRead;
 clearInterval(timer);
 console.log(`服务器读完了 ${read} 字节，共 ${report.messages} 条消息`); // @zh
-console.log(`the server read ${read} bytes in ${report.messages} message(s)`); // @en
+console.log(`the server read ${read} bytes in ${report.messages} messages`); // @en
 ws.close(1000, 'done');
