@@ -344,7 +344,8 @@ describe('the playground', () => {
 
     await page.getByRole('tab', { name: 'Output', exact: true }).click();
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
-    expect(await visibleTerminalRows(page)).not.toContain('closed, code = 1000');
+    // xterm repaints on the next animation frame.
+    await expect.poll(() => visibleTerminalRows(page)).not.toContain('closed, code = 1000');
 
     // Plain http on a LAN is no secure context: there is no navigator.clipboard, and Copy falls back.
     const lan = await page.context().newPage();
