@@ -5,7 +5,9 @@ import { networkInterfaces } from 'node:os';
 import { WebSocketServer } from 'ws';
 import { DEFAULTS, type PlaygroundOptions } from './config.ts';
 import type { Connection } from './connection.ts';
+import { createAuth } from './endpoints/auth.ts';
 import { createEndpoints } from './endpoints/index.ts';
+import { chooseSubprotocol } from './endpoints/rpc.ts';
 import { watchHeartbeats } from './heartbeat.ts';
 import { createApiHandler, createStaticHandler, type RequestHandler } from './http-host.ts';
 import { watchIdleConnections } from './idle-timeout.ts';
@@ -47,12 +49,14 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
   const stats = new ServerStats(() => connections, () => connections.size);
   const adminToken = opts.adminToken || generateAdminToken();
   const workshop = createWorkshop({ adminToken, redisUrl: opts.redisUrl });
-  const endpoints = createEndpoints(workshop.roomBus, workshop.endpoints);
+  const auth = createAuth();
+  const endpoints = createEndpoints(workshop.roomBus, [...workshop.endpoints, ...auth.endpoints]);
   const wss = new WebSocketServer({
     noServer: true,
     clientTracking: false,
     maxPayload: opts.maxPayload,
     perMessageDeflate: false,
+    handleProtocols: chooseSubprotocol,
   });
   const limiter = new ConnectionLimiter(opts.maxConns, opts.maxConnsPerIp);
   const onUpgrade = createUpgradeHandler({
@@ -71,7 +75,7 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
 
   const api = createApiHandler({ stats, registry: createMetricsRegistry(stats), webSocketPaths: new Set(endpoints.keys()) });
   return {
-    handleRequest: (req, res, next) => api(req, res, () => workshop.guardPages(req, res, next)),
+    handleRequest: (req, res, next) => auth.handleHttp(req, res, () => api(req, res, () => workshop.guardPages(req, res, next))),
     connections,
     stats,
     adminToken,
