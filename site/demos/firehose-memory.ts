@@ -1,6 +1,7 @@
 // backpressure lesson: reads 32 MiB from /firehose with a handler that takes
 // 4 ms per message, with WebSocket (everything piles up in the page) or with
-// WebSocketStream (the browser stops reading, so the server waits).
+// WebSocketStream (the browser reads only when asked), and shows how many
+// messages waited in the page at most.
 
 import type { MountDemo } from './types.ts';
 import { demoRoot, demoStrings, formatBytes, h, liveStatus } from './demo-kit.ts';
@@ -9,11 +10,6 @@ import './part2.css';
 const SIZE = 64 * 1024;
 const URL_QUERY = `bytes=${32 * 1024 * 1024}&size=${SIZE}`;
 const WORK_MS = 4;
-
-interface Report {
-  waitedMs: number;
-  elapsedMs: number;
-}
 
 interface StreamLike {
   opened: Promise<{ readable: ReadableStream<ArrayBuffer | string> }>;
@@ -35,15 +31,16 @@ const mount: MountDemo = (el, ctx) => {
     h('div', { class: 'demo-part2-controls' }, classic, stream),
     Stream ? '' : h('p', {}, t.noStream),
     status,
-    h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t.api), h('th', {}, t.peak), h('th', {}, t.serverWaited))), body),
+    h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t.api), h('th', {}, t.peak), h('th', {}, t.handled), h('th', {}, t.time))), body),
   );
   el.append(root);
 
   let cancel = () => {};
   const url = `${ctx.serverUrl}/firehose?${URL_QUERY}`;
   const progress = (handled: number, waiting: number) => (status.textContent = t.progress(handled, waiting, formatBytes(waiting * SIZE)));
-  const finish = (api: string, peak: number, report: Report | undefined) => {
-    body.prepend(h('tr', {}, h('td', {}, api), h('td', {}, t.peakValue(peak, formatBytes(peak * SIZE))), h('td', {}, report ? t.waited(report.waitedMs, report.elapsedMs) : '—')));
+  const finish = (api: string, peak: number, handled: number, started: number) => {
+    const ms = Math.round(performance.now() - started);
+    body.prepend(h('tr', {}, h('td', {}, api), h('td', {}, t.peakValue(peak, formatBytes(peak * SIZE))), h('td', {}, String(handled)), h('td', {}, t.ms(ms))));
     status.textContent = t.done;
     classic.disabled = false;
     stream.disabled = !Stream;
@@ -51,16 +48,16 @@ const mount: MountDemo = (el, ctx) => {
   const begin = () => {
     cancel();
     classic.disabled = stream.disabled = true;
+    return performance.now();
   };
 
   classic.addEventListener('click', async () => {
-    begin();
+    const started = begin();
     const ws = new WebSocket(url);
     ws.binaryType = 'arraybuffer';
     const queue: Array<ArrayBuffer | string> = [];
     let open = true;
     let peak = 0;
-    let report: Report | undefined;
     ws.onmessage = (e) => {
       queue.push(e.data as ArrayBuffer | string);
       peak = Math.max(peak, queue.length);
@@ -74,31 +71,30 @@ const mount: MountDemo = (el, ctx) => {
         await sleep(5);
         continue;
       }
-      if (typeof message === 'string') report = JSON.parse(message) as Report;
-      else handled++;
+      if (typeof message === 'string') continue; // the server's closing report
+      handled++;
       await sleep(WORK_MS);
       progress(handled, queue.length);
     }
-    finish('WebSocket', peak, report);
+    finish('WebSocket', peak, handled, started);
   });
 
   stream.addEventListener('click', async () => {
     if (!Stream) return;
-    begin();
+    const started = begin();
     const wss = new Stream(url);
     cancel = () => wss.close();
     const reader = (await wss.opened).readable.getReader();
     let handled = 0;
-    let report: Report | undefined;
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      if (typeof value === 'string') report = JSON.parse(value) as Report;
-      else handled++;
+      if (typeof value === 'string') continue;
+      handled++;
       await sleep(WORK_MS);
       progress(handled, 1);
     }
-    finish('WebSocketStream', 1, report);
+    finish('WebSocketStream', 1, handled, started);
   });
 
   return () => {

@@ -244,10 +244,11 @@ export default {
     noStream: 'This browser has no WebSocketStream; only the WebSocket run is possible here.',
     api: 'API',
     peak: 'Most messages waiting in the page',
-    serverWaited: 'Server waited for the reader',
+    handled: 'Messages handled',
+    time: 'Time',
+    ms: (ms: number) => `${ms} ms`,
     progress: (handled: number, waiting: number, bytes: string) => `Handled ${handled} messages; ${waiting} waiting in the page (${bytes}).`,
     peakValue: (n: number, bytes: string) => `${n} (${bytes})`,
-    waited: (waited: number, elapsed: number) => `${waited} ms of ${elapsed} ms`,
     done: 'Done.',
   },
 };

@@ -243,10 +243,11 @@ export default {
     noStream: '这个浏览器没有 WebSocketStream，这里只能运行 WebSocket 那一组。',
     api: '接口',
     peak: '页面里同时等待的消息最多',
-    serverWaited: '服务器等待读取方的时间',
+    handled: '处理的消息数',
+    time: '用时',
+    ms: (ms: number) => `${ms} 毫秒`,
     progress: (handled: number, waiting: number, bytes: string) => `已处理 ${handled} 条消息；页面里有 ${waiting} 条在等待（${bytes}）。`,
     peakValue: (n: number, bytes: string) => `${n} 条（${bytes}）`,
-    waited: (waited: number, elapsed: number) => `${elapsed} 毫秒中的 ${waited} 毫秒`,
     done: '完成。',
   },
 };
