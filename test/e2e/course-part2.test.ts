@@ -3,7 +3,7 @@
 // failing and one correct approach other than the solution passes. (Every
 // lesson's starter and solution run in both locales in lessons.test.ts.)
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPage, openLesson, terminalText, typeCode, waitForRunStatus } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -219,12 +219,12 @@ async function runCode(page: Page, code: string): Promise<void> {
 
 describe.each(CASES)('lesson $slug', ({ slug, cheat, alternative }) => {
   let page: Page;
-  beforeAll(async () => {
+  // A fresh page per case: after a long run Monaco has scrolled, and the next typeCode would click outside it.
+  beforeEach(async () => {
     page = await newPage(browser);
     await openLesson(page, `${baseUrl}/en/${slug}/`);
   });
-  afterAll(() => page.context().close());
-
+  afterEach(() => page.context().close());
   it(`fails ${cheat.name}`, async () => {
     await runCode(page, cheat.code);
     await page.waitForFunction((text) => document.querySelector('[data-role="transcript"]')?.textContent?.includes(text), cheat.ran, { timeout: RUN_MS });
