@@ -27,6 +27,8 @@ export interface Endpoint<Params = void> {
   origins: OriginRule;
   /** Largest message in bytes, refused by ws from the frame header before it is read; 'lesson' = --max-payload. */
   maxPayload: number | 'lesson';
+  /** Which of the offered subprotocols the handshake selects (false: none); without it, the first offered. */
+  subprotocol?(offered: ReadonlySet<string>): string | false;
   parse?(query: URLSearchParams, req: IncomingMessage, client: ClientInfo): Params;
   open(conn: Connection, params: Params): void;
 }
