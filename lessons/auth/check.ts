@@ -6,8 +6,11 @@
 import type { CheckResult, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { fail, incomingText, parseJson, PASS, socketsTo } from '../check-helpers.ts';
 
-/** The access token the exercise gives; it belongs in a header or a message, never in a URL. */
-export const ACCESS_TOKEN = 'demo-token';
+export const task = {
+  /** The access token the exercise gives; it belongs in a header or a message, never in a URL. */
+  ACCESS_TOKEN: 'demo-token',
+} as const;
+const { ACCESS_TOKEN } = task;
 
 function welcomed(socket: SocketRecord, via: string): boolean {
   return incomingText(socket).some((f) => {
@@ -34,10 +37,10 @@ export default function check(run: RunRecord): CheckResult {
   if (!byTicket.some((s) => welcomed(s, 'ticket'))) {
     return fail(
       byTicket.length === 0
-        ? '先 POST /auth/tickets（带 Authorization: Bearer demo-token）拿票据，再连接 /auth/ticket?ticket=<票据>。'
+        ? `先 POST /auth/tickets（带 Authorization: Bearer ${ACCESS_TOKEN}）拿票据，再连接 /auth/ticket?ticket=<票据>。`
         : '服务器拒绝了 /auth/ticket 的握手：每次连接前都要重新 POST /auth/tickets 拿一张新票据（30 秒内有效，只能用一次）。',
       byTicket.length === 0
-        ? 'First POST /auth/tickets (with Authorization: Bearer demo-token) for a ticket, then connect to /auth/ticket?ticket=<ticket>.'
+        ? `First POST /auth/tickets (with Authorization: Bearer ${ACCESS_TOKEN}) for a ticket, then connect to /auth/ticket?ticket=<ticket>.`
         : 'The server refused the /auth/ticket handshake: POST /auth/tickets for a fresh ticket before each connection (valid 30 s, usable once).',
     );
   }
@@ -45,8 +48,8 @@ export default function check(run: RunRecord): CheckResult {
   if (!byMessage.some((s) => firstMessageIsAuth(s) && welcomed(s, 'message'))) {
     const closed = byMessage.find((s) => s.close?.code === 1008)?.close;
     return fail(
-      `连接 /auth/message，第一条消息发送 {"type":"auth","token":"demo-token"}，等到 welcome。${closed ? `（服务器以 1008 关闭：${closed.reason}）` : ''}`,
-      `Connect to /auth/message, send {"type":"auth","token":"demo-token"} as the first message and wait for the welcome.${closed ? ` (The server closed with 1008: ${closed.reason})` : ''}`,
+      `连接 /auth/message，第一条消息发送 {"type":"auth","token":"${ACCESS_TOKEN}"}，等到 welcome。${closed ? `（服务器以 1008 关闭：${closed.reason}）` : ''}`,
+      `Connect to /auth/message, send {"type":"auth","token":"${ACCESS_TOKEN}"} as the first message and wait for the welcome.${closed ? ` (The server closed with 1008: ${closed.reason})` : ''}`,
     );
   }
   return PASS;

@@ -5,9 +5,12 @@
 import type { CheckResult, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { fail, incomingText, parseJson, PASS, socketsTo } from '../check-helpers.ts';
 
-/** The exercise's numbers: 128 messages of 8 KiB, at most 8 granted ahead. */
-export const MESSAGES = 128;
-export const WINDOW = 8;
+export const task = {
+  /** 128 messages of 8 KiB, at most 8 granted ahead. */
+  MESSAGES: 128,
+  WINDOW: 8,
+} as const;
+const { MESSAGES, WINDOW } = task;
 
 function creditMode(socket: SocketRecord): boolean {
   try {

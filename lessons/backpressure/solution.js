@@ -1,5 +1,7 @@
-// Credit-based flow control: the server may send only as many messages as
-// the page has asked for, so at most WINDOW wait in memory, in any browser.
+// zh: 基于额度的流量控制：服务器只能发送页面要过的那么多条消息，
+// zh: 所以在任何浏览器里，内存里最多有 WINDOW 条在等。
+// en: Credit-based flow control: the server may send only as many messages as
+// en: the page has asked for, so at most WINDOW wait in memory, in any browser.
 const WINDOW = 8;
 const ws = new WebSocket(`${SERVER_URL}/firehose?bytes=1048576&size=8192&credit=1`);
 ws.binaryType = 'arraybuffer';
@@ -24,11 +26,17 @@ while (!finished || queue.length > 0) {
   }
   const message = queue.shift();
   if (typeof message === 'string') {
-    console.log('server:', message);
+    console.log('服务器：', message); // @zh
+    console.log('server:', message); // @en
     continue;
   }
-  await sleep(10); // the slow work
+  // zh: 慢的处理工作
+  // en: the slow work
+  await sleep(10);
   handled++;
-  grant(1); // one handled, room for one more
+  // zh: 处理完一条，就再给一条的额度
+  // en: one handled, room for one more
+  grant(1);
 }
-console.log(`handled ${handled} messages; never more than ${peak} waited in memory`);
+console.log(`处理了 ${handled} 条消息；内存里等待的从没超过 ${peak} 条`); // @zh
+console.log(`handled ${handled} messages; never more than ${peak} waited in memory`); // @en

@@ -1,6 +1,9 @@
-// The firehose sends 1 MiB in 8 KiB messages as fast as the network allows.
-// Handling one message takes 10 ms here, so unread messages pile up in memory:
-// the classic WebSocket API has no way to tell the server to slow down.
+// zh: firehose 以网络允许的最快速度发送 1 MiB，每条消息 8 KiB。
+// zh: 这里处理一条消息要 10 毫秒，所以没读的消息在内存里越积越多：
+// zh: 经典的 WebSocket API 没有办法让服务器慢一点。
+// en: The firehose sends 1 MiB in 8 KiB messages as fast as the network allows.
+// en: Handling one message takes 10 ms here, so unread messages pile up in memory:
+// en: the classic WebSocket API has no way to tell the server to slow down.
 const ws = new WebSocket(`${SERVER_URL}/firehose?bytes=1048576&size=8192`);
 ws.binaryType = 'arraybuffer';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -21,8 +24,12 @@ while (!finished || queue.length > 0) {
     continue;
   }
   const message = queue.shift();
-  if (typeof message === 'string') console.log('server:', message);
+  if (typeof message === 'string') console.log('服务器：', message); // @zh
+  if (typeof message === 'string') console.log('server:', message); // @en
   else handled++;
-  await sleep(10); // the slow work
+  // zh: 慢的处理工作
+  // en: the slow work
+  await sleep(10);
 }
-console.log(`handled ${handled} messages; up to ${peak} waited in memory at once`);
+console.log(`处理了 ${handled} 条消息；内存里同时最多有 ${peak} 条在等`); // @zh
+console.log(`handled ${handled} messages; up to ${peak} waited in memory at once`); // @en

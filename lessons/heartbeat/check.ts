@@ -4,15 +4,18 @@
 import type { CheckResult, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { enteredState, fail, frameRunTime, PASS, socketsTo } from '../check-helpers.ts';
 
-/** The exercise's numbers: ping every 500 ms, give up 1000 ms after an unanswered ping, three connections. */
-export const PING_EVERY_MS = 500;
-export const DEADLINE_MS = 1000;
-export const MIN_RECONNECTS = 2;
-export const FINAL_REPLIES = 3;
-/** Tolerances: giving up sooner than this after the first unanswered ping is not a deadline… */
-export const MIN_WAIT_AFTER_PING_MS = 250;
-/** …and noticing later than this after the last reply is too slow. */
-export const MAX_DETECT_MS = 4000;
+export const task = {
+  /** Ping every 500 ms, give up 1000 ms after an unanswered ping, three connections. */
+  PING_EVERY_MS: 500,
+  DEADLINE_MS: 1000,
+  MIN_RECONNECTS: 2,
+  FINAL_REPLIES: 3,
+  /** Tolerances: giving up sooner than this after the first unanswered ping is not a deadline… */
+  MIN_WAIT_AFTER_PING_MS: 250,
+  /** …and noticing later than this after the last reply is too slow. */
+  MAX_DETECT_MS: 4000,
+} as const;
+const { PING_EVERY_MS, DEADLINE_MS, MIN_RECONNECTS, FINAL_REPLIES, MIN_WAIT_AFTER_PING_MS, MAX_DETECT_MS } = task;
 
 const replies = (s: SocketRecord) => s.frames.filter((f) => f.dir === 'in');
 

@@ -5,13 +5,16 @@
 import type { CheckResult, FrameRecord, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { fail, frameRunTime, parseJson, PASS, socketsTo } from '../check-helpers.ts';
 
-export const SUBPROTOCOL = 'jsonrpc-2.0';
-/** The exercise's numbers: sleep 3000 ms, time out after 1000 ms, three calls in flight at once. */
-export const SLEEP_MS = 3000;
-export const TIMEOUT_MS = 1000;
-export const CALLS_AT_ONCE = 3;
-/** Tolerance: a cancel sent sooner than this after the sleep request is not a timeout. */
-export const MIN_TIMEOUT_MS = 800;
+export const task = {
+  SUBPROTOCOL: 'jsonrpc-2.0',
+  /** Sleep 3000 ms, time out after 1000 ms, three calls in flight at once. */
+  SLEEP_MS: 3000,
+  TIMEOUT_MS: 1000,
+  CALLS_AT_ONCE: 3,
+  /** Tolerance: a cancel sent sooner than this after the sleep request is not a timeout. */
+  MIN_TIMEOUT_MS: 800,
+} as const;
+const { SUBPROTOCOL, SLEEP_MS, TIMEOUT_MS, CALLS_AT_ONCE, MIN_TIMEOUT_MS } = task;
 
 interface Message {
   jsonrpc?: unknown;

@@ -6,15 +6,20 @@
 import type { CheckResult, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { fail, incomingText, parseJson, PASS, socketsTo } from '../check-helpers.ts';
 
-/** The exercise's numbers: read 1…60 with dropAfter=15, through at least 3 drops. */
-export const LAST_NUMBER = 60;
-export const MIN_DROPS = 3;
-/** Each reconnect waits at least this long after the close event… */
-export const MIN_RETRY_MS = 50;
-/** …and at most this long (the delay resets after a connection that delivered numbers)… */
-export const MAX_RETRY_MS = 2000;
-/** …and the waits must differ by at least this much somewhere: jitter. */
-export const MIN_JITTER_SPREAD_MS = 10;
+export const task = {
+  /** Read 1…60 with dropAfter=15, through at least 3 drops. */
+  LAST_NUMBER: 60,
+  DROP_AFTER: 15,
+  MIN_DROPS: 3,
+  /** Each reconnect waits at least this long after the close event… */
+  MIN_RETRY_MS: 50,
+  /** …and at most this long (the delay resets after a connection that delivered numbers)… */
+  MAX_RETRY_MS: 2000,
+  /** …and the waits must differ by at least this much somewhere: jitter. */
+  MIN_JITTER_SPREAD_MS: 10,
+} as const;
+const { LAST_NUMBER, DROP_AFTER, MIN_DROPS, MIN_RETRY_MS, MAX_RETRY_MS, MIN_JITTER_SPREAD_MS } = task;
+const PATH = `/numbers?until=${LAST_NUMBER}&dropAfter=${DROP_AFTER}`;
 
 function numbersOf(socket: SocketRecord): number[] {
   const seqs: number[] = [];
@@ -36,10 +41,7 @@ function sinceOf(socket: SocketRecord): number {
 export default function check(run: RunRecord): CheckResult {
   const sockets = socketsTo(run, '/numbers');
   if (sockets.length === 0) {
-    return fail(
-      '连接 SERVER_URL + "/numbers?until=60&dropAfter=15"。',
-      'Connect to SERVER_URL + "/numbers?until=60&dropAfter=15".',
-    );
+    return fail(`连接 SERVER_URL + "${PATH}"。`, `Connect to SERVER_URL + "${PATH}".`);
   }
   let last = 0;
   const waits: number[] = [];
@@ -81,8 +83,8 @@ export default function check(run: RunRecord): CheckResult {
   const drops = sockets.filter((s, i) => i + 1 < sockets.length && s.close && s.close.code !== 1000).length;
   if (drops < MIN_DROPS) {
     return fail(
-      `至少要经历 ${MIN_DROPS} 次断线（现在 ${drops} 次）：URL 里带上 dropAfter=15。`,
-      `Go through at least ${MIN_DROPS} dropped connections (so far ${drops}): keep dropAfter=15 in the URL.`,
+      `至少要经历 ${MIN_DROPS} 次断线（现在 ${drops} 次）：URL 里带上 dropAfter=${DROP_AFTER}。`,
+      `Go through at least ${MIN_DROPS} dropped connections (so far ${drops}): keep dropAfter=${DROP_AFTER} in the URL.`,
     );
   }
   const shown = waits.map((w) => Math.round(w)).join(', ');

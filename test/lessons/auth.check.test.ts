@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import check, { ACCESS_TOKEN } from '../../lessons/auth/check.ts';
+import check, { task } from '../../lessons/auth/check.ts';
 import type { SocketRecord } from '../../site/runner/run-record.ts';
 import { logs, run, socket, text } from './run-builder.ts';
+
+const { ACCESS_TOKEN } = task;
 
 const HOST = 'ws://127.0.0.1:8080';
 const welcome = (via: string) => text('in', JSON.stringify({ type: 'welcome', user: 'learner', via }), 5);
