@@ -13,7 +13,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CLOSE_POLICY, type Connection } from '../connection.ts';
 import { requestUrl } from '../request-url.ts';
-import { BadRequest, type Endpoint } from './endpoint.ts';
+import { BadRequest, typedMessage, type Endpoint } from './endpoint.ts';
 
 /** The access token a real app's login would have given the page; public, for the lesson. */
 export const DEMO_ACCESS_TOKEN = 'demo-token';
@@ -156,7 +156,8 @@ export function createAuth() {
       conn.onMessage((data, isBinary) => {
         if (user !== null) return echo(data, isBinary);
         clearTimeout(deadline);
-        const first = isBinary ? undefined : parseAuth(data.toString('utf8'));
+        const token = isBinary ? undefined : typedMessage(data.toString('utf8'), 'auth')?.token;
+        const first = typeof token === 'string' ? token : undefined;
         if (first === undefined) return conn.close(CLOSE_POLICY, 'authenticate first: send {"type":"auth","token":"…"}');
         if (first !== DEMO_ACCESS_TOKEN) return conn.close(CLOSE_POLICY, 'bad token');
         user = DEMO_USER;
@@ -201,14 +202,4 @@ export function createAuth() {
   }
 
   return { endpoints: [cookie, ticket, message], handleHttp };
-}
-
-/** The token of an {"type":"auth","token"} message, or undefined for anything else. */
-function parseAuth(text: string): string | undefined {
-  try {
-    const value = JSON.parse(text) as { type?: unknown; token?: unknown } | null;
-    return value?.type === 'auth' && typeof value.token === 'string' ? value.token : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -42,6 +42,18 @@ export function accept<P>(endpoint: Endpoint<P>, query: URLSearchParams, req: In
   return (conn) => endpoint.open(conn, params);
 }
 
+/** The fields of a JSON object message whose "type" is `type`; undefined for anything else, bad JSON included. */
+export function typedMessage(text: string, type: string): Record<string, unknown> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const fields = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  return fields?.type === type ? fields : undefined;
+}
+
 /** An integer query parameter with a default and bounds; `clamp` pulls out-of-range values in instead of refusing. */
 export function intParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number, clamp = false): number {
   const raw = query.get(name);

@@ -8,7 +8,7 @@
 // whose WebSocket API cannot slow down what arrives. At the end it sends
 // {"type":"done","messages","bytes","elapsedMs","waitedMs"} (waitedMs: time spent
 // waiting for the client) and closes with 1000.
-import { BadRequest, intParam, type Endpoint } from './endpoint.ts';
+import { BadRequest, intParam, typedMessage, type Endpoint } from './endpoint.ts';
 
 /** Largest message this endpoint reads: credit grants are tiny. */
 export const FIREHOSE_MAX_PAYLOAD = 1024;
@@ -28,13 +28,8 @@ interface FirehoseParams {
 }
 
 function creditGrant(text: string): number | undefined {
-  try {
-    const value = JSON.parse(text) as { type?: unknown; messages?: unknown } | null;
-    const n = value?.type === 'credit' ? value.messages : undefined;
-    return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined;
-  } catch {
-    return undefined;
-  }
+  const n = typedMessage(text, 'credit')?.messages;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 export const firehose: Endpoint<FirehoseParams> = {

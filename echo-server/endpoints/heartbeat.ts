@@ -4,21 +4,13 @@
 // answered. The client sees a socket whose readyState stays OPEN while nothing
 // comes back — a dead connection only an application-level ping can detect.
 import { PauseReason } from '../backpressure.ts';
-import { intParam, type Endpoint } from './endpoint.ts';
+import { intParam, typedMessage, type Endpoint } from './endpoint.ts';
 
 /** Largest message this endpoint reads; pings are tiny. */
 export const HEARTBEAT_MAX_PAYLOAD = 4 * 1024;
 /** How long a silent connection is kept before the server drops it, so silence cannot pin a socket for ever. */
 export const SILENCE_MAX_MS = 60_000;
 const MAX_DELAY_MS = 60_000;
-
-function asksForSilence(text: string): boolean {
-  try {
-    return (JSON.parse(text) as { type?: unknown } | null)?.type === 'silence';
-  } catch {
-    return false;
-  }
-}
 
 interface HeartbeatParams {
   silentAfterMs: number | null;
@@ -52,7 +44,7 @@ export const heartbeat: Endpoint<HeartbeatParams> = {
     });
     conn.onMessage((data, isBinary) => {
       if (silent) return; // already read from the socket before the pause took hold
-      if (!isBinary && asksForSilence(data.toString())) return goSilent();
+      if (!isBinary && typedMessage(data.toString(), 'silence')) return goSilent();
       conn.send(data, isBinary);
     });
   },
