@@ -254,6 +254,23 @@ describe('auth endpoints', () => {
     },
   );
 
+  it('cookie: behind a trusted proxy, a page of the host the browser asked for is welcomed', async () => {
+    // nginx's `Host $host` drops the port; the browser's host (and its Origin) arrive as X-Forwarded-Host.
+    const proxied = await startServer({ trustProxy: ['127.0.0.1'] });
+    try {
+      const login = await fetch(httpUrl(proxied, '/auth/login'), { method: 'POST' });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const headers = { Host: 'site.example', 'X-Forwarded-Host': 'site.example:8443', Origin: 'https://site.example:8443', Cookie: cookie };
+      const ws = await openClient(wsUrl(proxied, '/auth/cookie'), { headers });
+      expect(await nextMessages(ws, 1)).toEqual([{ type: 'welcome', user: 'learner', via: 'cookie' }]);
+      ws.close();
+      const foreign = await refusedUpgrade(wsUrl(proxied, '/auth/cookie'), { ...headers, Origin: 'https://site.example' });
+      expect(foreign.status).toBe(403);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('cookie: logout expires the cookie', async () => {
     const res = await post('/auth/logout');
     expect(res.headers.get('set-cookie')).toMatch(/^wsp_session=; Max-Age=0/);
