@@ -5,6 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { DEFAULTS, type PlaygroundOptions } from './config.ts';
 import { createClientResolver, type ClientResolver } from './client-info.ts';
 import type { Connection } from './connection.ts';
+import { createAuth } from './endpoints/auth.ts';
 import { createEndpoints } from './endpoints/index.ts';
 import { watchHeartbeats } from './heartbeat.ts';
 import { createApiHandler, createStaticHandler, type RequestHandler } from './http-host.ts';
@@ -51,8 +52,9 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
   const adminToken = opts.adminToken || generateAdminToken();
   const client = createClientResolver(opts.trustProxy);
   const workshop = createWorkshop({ adminToken, client, redisUrl: opts.redisUrl, roomHistoryBytes: opts.roomHistoryBytes });
+  const auth = createAuth();
   const chatLimits = { rate: opts.chatRate, burst: opts.chatBurst, fanout: opts.roomFanout, maxRooms: opts.maxRooms };
-  const endpoints = createEndpoints(workshop.roomBus, chatLimits, workshop.endpoints);
+  const endpoints = createEndpoints(workshop.roomBus, chatLimits, [...workshop.endpoints, ...auth.endpoints]);
   const limiter = new ConnectionLimiter({
     pools: { lesson: opts.maxConns, workshop: opts.maxWorkshopConns, admin: opts.adminConns },
     perIp: opts.maxConnsPerIp,
@@ -76,7 +78,7 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
 
   const api = createApiHandler({ stats, registry: createMetricsRegistry(stats), webSocketPaths: new Set(endpoints.keys()) });
   return {
-    handleRequest: (req, res, next) => api(req, res, () => workshop.guardPages(req, res, next)),
+    handleRequest: (req, res, next) => auth.handleHttp(req, res, () => api(req, res, () => workshop.guardPages(req, res, next))),
     connections,
     stats,
     adminToken,

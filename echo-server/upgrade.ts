@@ -58,9 +58,17 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
   // One ws server per message-size limit, so ws refuses an oversized frame from
   // its header (1009) instead of reading it: each endpoint gets the limit it declares.
   const servers = new Map<number, WebSocketServer>();
+  // ws asks its server, not the endpoint, which subprotocol to select: look the endpoint up again.
+  const handleProtocols = (offered: Set<string>, req: IncomingMessage): string | false => {
+    const endpoint = ctx.endpoints.get(requestUrl(req)?.pathname ?? '');
+    return endpoint?.subprotocol ? endpoint.subprotocol(offered) : (offered.values().next().value ?? false);
+  };
   const serverFor = (limit: number) => {
     let wss = servers.get(limit);
-    if (!wss) servers.set(limit, (wss = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: limit, perMessageDeflate: false })));
+    if (!wss) {
+      wss = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: limit, perMessageDeflate: false, handleProtocols });
+      servers.set(limit, wss);
+    }
     return wss;
   };
   return function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -27,6 +27,8 @@ export interface Endpoint<Params = void> {
   origins: OriginRule;
   /** Largest message in bytes, refused by ws from the frame header before it is read; 'lesson' = --max-payload. */
   maxPayload: number | 'lesson';
+  /** Which of the offered subprotocols the handshake selects (false: none); without it, the first offered. */
+  subprotocol?(offered: ReadonlySet<string>): string | false;
   parse?(query: URLSearchParams, req: IncomingMessage, client: ClientInfo): Params;
   open(conn: Connection, params: Params): void;
 }
@@ -38,6 +40,18 @@ export type Accepted = (conn: Connection) => void;
 export function accept<P>(endpoint: Endpoint<P>, query: URLSearchParams, req: IncomingMessage, client: ClientInfo): Accepted {
   const params = endpoint.parse ? endpoint.parse(query, req, client) : (undefined as P);
   return (conn) => endpoint.open(conn, params);
+}
+
+/** The fields of a JSON object message whose "type" is `type`; undefined for anything else, bad JSON included. */
+export function typedMessage(text: string, type: string): Record<string, unknown> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const fields = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  return fields?.type === type ? fields : undefined;
 }
 
 /** An integer query parameter with a default and bounds; `clamp` pulls out-of-range values in instead of refusing. */

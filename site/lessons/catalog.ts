@@ -70,6 +70,14 @@ export function loadLessons(): Promise<Lesson[]> {
   return cached;
 }
 
+/** Order of the first lesson of part 2: part 1 is the API itself, part 2 what real applications need next. */
+export const PART_2_FIRST_ORDER = 9;
+
+/** The lessons split into the course's parts, in order; a part with no lessons is left out. */
+export function courseParts(lessons: Lesson[]): Lesson[][] {
+  return [lessons.filter((l) => l.order < PART_2_FIRST_ORDER), lessons.filter((l) => l.order >= PART_2_FIRST_ORDER)].filter((part) => part.length > 0);
+}
+
 export function isLocale(value: string | undefined): value is Locale {
   return value === 'zh' || value === 'en';
 }
