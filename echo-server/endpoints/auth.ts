@@ -11,6 +11,7 @@
 // After authenticating, each sends {"type":"welcome","user","via"} and echoes text.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ClientResolver } from '../client-info.ts';
 import { CLOSE_POLICY, type Connection } from '../connection.ts';
 import { requestUrl } from '../request-url.ts';
 import { BadRequest, typedMessage, type Endpoint } from './endpoint.ts';
@@ -23,37 +24,50 @@ export const SESSION_TTL_MS = 60 * 60_000;
 export const TICKET_TTL_MS = 30_000;
 /** Unspent, unexpired tickets kept at most; more are refused with 503 until some expire. */
 export const MAX_TICKETS = 1000;
+/** Unspent tickets one client address may hold; more are refused with 429 until some are spent or expire. */
+export const MAX_TICKETS_PER_ADDRESS = 10;
 export const AUTH_DEADLINE_MS = 5000;
 /** Largest message these endpoints read. */
 export const AUTH_MAX_PAYLOAD = 4 * 1024;
 /** A POST body is not needed; bigger ones are refused rather than read. */
 const MAX_IGNORED_BODY = 1024;
 
-/** One-time tickets with an expiry, bounded in number. */
+/** One-time tickets with an expiry, bounded in number overall and per client address. */
 export class TicketStore {
-  readonly #expiries = new Map<string, number>();
+  readonly #tickets = new Map<string, { expires: number; owner: string }>();
 
   constructor(
     private readonly ttlMs = TICKET_TTL_MS,
     private readonly max = MAX_TICKETS,
+    private readonly perAddress = MAX_TICKETS_PER_ADDRESS,
     private readonly now = () => Date.now(),
   ) {}
 
-  /** A new ticket, or null when `max` unexpired tickets are outstanding. */
-  issue(): string | null {
+  /**
+   * A new ticket for `owner` (the client's address), or why not: 'address'
+   * when that address holds `perAddress` unspent tickets, 'full' when `max`
+   * are outstanding in all. The per-address cap comes first, so one client
+   * cannot use up everyone's tickets.
+   */
+  issue(owner: string): string | 'address' | 'full' {
     const now = this.now();
-    for (const [ticket, expires] of this.#expiries) if (expires <= now) this.#expiries.delete(ticket);
-    if (this.#expiries.size >= this.max) return null;
+    let owned = 0;
+    for (const [ticket, { expires, owner: holder }] of this.#tickets) {
+      if (expires <= now) this.#tickets.delete(ticket);
+      else if (holder === owner) owned++;
+    }
+    if (owned >= this.perAddress) return 'address';
+    if (this.#tickets.size >= this.max) return 'full';
     const ticket = randomBytes(18).toString('base64url');
-    this.#expiries.set(ticket, now + this.ttlMs);
+    this.#tickets.set(ticket, { expires: now + this.ttlMs, owner });
     return ticket;
   }
 
   /** True once for a ticket issued less than the TTL ago; the ticket is gone afterwards either way. */
   spend(ticket: string): boolean {
-    const expires = this.#expiries.get(ticket);
-    this.#expiries.delete(ticket);
-    return expires !== undefined && expires > this.now();
+    const entry = this.#tickets.get(ticket);
+    this.#tickets.delete(ticket);
+    return entry !== undefined && entry.expires > this.now();
   }
 }
 
@@ -104,7 +118,8 @@ function answer(res: ServerResponse, status: number, body: unknown, headers: Rec
   res.end(text);
 }
 
-export function createAuth() {
+/** `client` tells who asked (trust-proxy aware), for the per-address ticket cap. */
+export function createAuth(client: ClientResolver) {
   const tickets = new TicketStore();
   const sessions = new SessionSigner();
 
@@ -194,8 +209,9 @@ export function createAuth() {
         if (req.headers.authorization !== `Bearer ${DEMO_ACCESS_TOKEN}`) {
           return answer(res, 401, `send "Authorization: Bearer ${DEMO_ACCESS_TOKEN}"`, { 'WWW-Authenticate': 'Bearer', ...cors });
         }
-        const issued = tickets.issue();
-        if (issued === null) return answer(res, 503, 'too many unspent tickets; try again shortly', { 'Retry-After': '30', ...cors });
+        const issued = tickets.issue(client(req).address);
+        if (issued === 'address') return answer(res, 429, `at most ${MAX_TICKETS_PER_ADDRESS} unspent tickets per address; spend one or wait`, { 'Retry-After': '30', ...cors });
+        if (issued === 'full') return answer(res, 503, 'too many unspent tickets; try again shortly', { 'Retry-After': '30', ...cors });
         return answer(res, 201, { ticket: issued, expiresInMs: TICKET_TTL_MS }, cors);
       }
     }

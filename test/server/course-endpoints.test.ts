@@ -3,7 +3,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { AUTH_MAX_PAYLOAD, DEMO_ACCESS_TOKEN, MAX_TICKETS, TicketStore } from '../../echo-server/endpoints/auth.ts';
+import { AUTH_MAX_PAYLOAD, DEMO_ACCESS_TOKEN, MAX_TICKETS, MAX_TICKETS_PER_ADDRESS, TicketStore } from '../../echo-server/endpoints/auth.ts';
 import { FIREHOSE_MAX_CREDIT, FIREHOSE_QUEUE } from '../../echo-server/endpoints/firehose.ts';
 import { HEARTBEAT_MAX_PAYLOAD } from '../../echo-server/endpoints/heartbeat.ts';
 import { RPC_MAX_PENDING, RPC_SUBPROTOCOL } from '../../echo-server/endpoints/rpc.ts';
@@ -17,6 +17,7 @@ import {
   openClient,
   rawHandshake,
   refusedUpgrade,
+  requestFrom,
   startServer,
   wsUrl,
 } from './helpers.ts';
@@ -313,15 +314,25 @@ describe('auth endpoints', () => {
 
   it(`the ticket store expires tickets and holds at most ${MAX_TICKETS}`, () => {
     let now = 0;
-    const store = new TicketStore(1000, 3, () => now);
-    const [a, b, c] = [store.issue(), store.issue(), store.issue()];
-    expect(store.issue()).toBeNull();
+    const store = new TicketStore(1000, 3, 3, () => now);
+    const [a, b, c] = [store.issue('x'), store.issue('y'), store.issue('z')];
+    expect(store.issue('w')).toBe('full');
     expect(store.spend(a!)).toBe(true);
     expect(store.spend(a!)).toBe(false);
     now = 1000;
     expect(store.spend(b!)).toBe(false);
-    expect(store.issue()).not.toBeNull();
+    expect(store.issue('w')).not.toMatch(/^(full|address)$/);
     expect(store.spend(c!)).toBe(false);
+  });
+
+  it(`one address holds at most ${MAX_TICKETS_PER_ADDRESS} unspent tickets, so it cannot use up everyone's`, async () => {
+    const ask = (localAddress: string) => requestFrom(httpUrl(server, '/auth/tickets'), localAddress, { method: 'POST', headers: { Authorization: `Bearer ${DEMO_ACCESS_TOKEN}` } });
+    for (let i = 0; i < MAX_TICKETS_PER_ADDRESS; i++) expect((await ask('127.0.0.3')).status).toBe(201);
+    const refused = await ask('127.0.0.3');
+    expect(refused.status).toBe(429);
+    expect(refused.body).toContain('per address');
+    // Another participant still gets one.
+    expect((await ask('127.0.0.4')).status).toBe(201);
   });
 
   it('message: {"type":"auth","token"} first is welcomed, then text is echoed', async () => {

@@ -2,7 +2,7 @@
 // static root, raw-socket handshakes, and hand-built WebSocket frames.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
+import { request, type RequestOptions } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -244,16 +244,20 @@ export async function eventually(check: () => boolean | Promise<boolean>, what: 
   }
 }
 
-/** GET `url` from loopback address `localAddress`: the status and body. */
-export function getFrom(url: string, localAddress: string): Promise<{ status: number; body: string }> {
+/** An HTTP request with an empty body from a given local address (another loopback address is another participant). */
+export function requestFrom(url: string, localAddress: string, options: RequestOptions = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    get(url, { localAddress }, (res) => {
+    request(url, { ...options, localAddress }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    }).once('error', reject);
+    })
+      .once('error', reject)
+      .end();
   });
 }
+
+export const getFrom = (url: string, localAddress: string) => requestFrom(url, localAddress);
 
 /** Writes `request` on a fresh TCP connection; resolves with everything the server sent once it closes. */
 export function rawExchange(port: number, request: string): Promise<string> {
