@@ -6,11 +6,10 @@ export function showProgressTicks(doc: Document = document): void {
   for (const item of doc.querySelectorAll<HTMLElement>('[data-progress-slug]')) {
     item.dataset.done = String(done.has(item.dataset.progressSlug ?? ''));
   }
+  const passed = new Set([...doc.querySelectorAll<HTMLElement>('[data-progress-slug][data-done="true"]')].map((item) => item.dataset.progressSlug));
   for (const summary of doc.querySelectorAll<HTMLElement>('[data-progress-summary]')) {
-    const list = summary.nextElementSibling;
-    const passed = list?.querySelectorAll('[data-done="true"]').length ?? 0;
     summary.textContent = (summary.dataset.template ?? '')
-      .replace('{done}', String(passed))
+      .replace('{done}', String(passed.size))
       .replace('{total}', summary.dataset.total ?? '');
   }
 }
