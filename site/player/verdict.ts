@@ -20,14 +20,11 @@ export function earlyErrorText(record: RunRecord, strings: UiStrings): string | 
   return template.replace('{where}', where).replace('{message}', error.message);
 }
 
-/** A run is over when the reader stopped it, or its code has returned and every socket it opened has closed. */
-export function runIsOver(record: RunRecord): boolean {
-  return record.status === 'stopped' || (record.status !== 'running' && record.sockets.every((socket) => socket.close));
-}
 
 export function verdict(result: CheckResult, record: RunRecord, strings: UiStrings, locale: Locale): Verdict {
   if (result.pass) return { status: 'pass', text: strings.checkPass };
-  if (!runIsOver(record)) return { status: 'checking', text: strings.checkRunning };
+  // The runner decides when a run is over (README, "What a run may do"): its status leaves 'running'.
+  if (record.status === 'running') return { status: 'checking', text: strings.checkRunning };
   const reason = earlyErrorText(record, strings) ?? result.hint?.[locale];
   return { status: 'fail', text: [strings.checkFail, reason].filter(Boolean).join(' ') };
 }

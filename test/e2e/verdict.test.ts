@@ -44,6 +44,19 @@ describe('while a correct run is in progress', () => {
   });
 });
 
+describe('when the run is over', () => {
+  it('gives the verdict when the code threw with a socket the server never lets close', async () => {
+    const page = await newPage(browser());
+    await openLesson(page, `${baseUrl}/en/ready-state/`);
+    // /heartbeat?silentAfter=0 stops answering at once, so the close the runner sends is never completed.
+    await typeCode(page, "const ws = new WebSocket(`${SERVER_URL}/heartbeat?silentAfter=0`);\nawait new Promise((r) => (ws.onopen = r));\nnull.boom;\n");
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForRunStatus(page, 'failed');
+    await page.locator('[data-check-status="fail"]').waitFor({ timeout: 10_000 });
+    await page.context().close();
+  });
+});
+
 describe('code that never got going', () => {
   it.each([
     { locale: 'en', words: ['did not parse', '(line 4)', 'SyntaxError'] },
