@@ -10,14 +10,14 @@ import { locales } from '../i18n/locales.ts';
 import { localizeCode, LocaleTagError } from './localize-code.ts';
 import { type CourseList, courseList, type LessonMeta, lessonMeta } from './schema.ts';
 
-export class LessonError extends Error {
+class LessonError extends Error {
   constructor(file: string, problem: string) {
     super(`Malformed lesson ${file}: ${problem}`);
     this.name = 'LessonError';
   }
 }
 
-export const COURSE_FILE = 'lessons/course.json';
+const COURSE_FILE = 'lessons/course.json';
 const metaFile = (slug: string) => `lessons/${slug}/meta.json`;
 
 /** The files every lesson folder holds besides its meta.json. */
