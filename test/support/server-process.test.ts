@@ -13,7 +13,10 @@ const child = (body: string) => [
 
 describe('startProcess', () => {
   it('resolves with the URL a child prints, serves from it, and stops it with SIGTERM', async () => {
-    const server = await startProcess(process.execPath, child("console.log('build log: see https://astro.build'); console.log(`serving on http://127.0.0.1:${port}/`);"));
+    const server = await startProcess(
+      process.execPath,
+      child("console.log('build log: see https://astro.build'); console.log(`serving on http://127.0.0.1:${port}/`);"),
+    );
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
     expect(await (await fetch(server.url)).text()).toBe('up');
     await server.stop();

@@ -55,8 +55,8 @@ export async function startProcess(command: string, args: string[], options: Pro
   const url = await new Promise<string>((resolve, reject) => {
     const done = (error: Error | null, found = '') => {
       clearTimeout(timer);
-      stdout.off('data', onOutput);
-      stderr.off('data', onOutput);
+      stdout.off('data', onStdout);
+      stderr.off('data', onStderr);
       child.off('message', onMessage);
       child.off('exit', onExit);
       child.off('error', done);
@@ -67,18 +67,21 @@ export async function startProcess(command: string, args: string[], options: Pro
       child.kill('SIGKILL');
       done(new Error(`${command} did not report where it listens within ${START_TIMEOUT_MS} ms:\n${output}`));
     }, START_TIMEOUT_MS);
-    const onOutput = (chunk: Buffer) => {
+    const onStdout = (chunk: Buffer) => {
       output += chunk.toString();
       // The first URL with a port: the build's own output may mention other sites.
       const match = /https?:\/\/[^\s/]+:\d+/.exec(output);
       if (match) done(null, match[0]);
     };
+    const onStderr = (chunk: Buffer) => {
+      output += chunk.toString();
+    };
     const onMessage = (message: { type?: string; port?: number }) => {
       if (message.type === 'listening') done(null, `http://127.0.0.1:${message.port}`);
     };
     const onExit = (code: number | null) => done(new Error(`${command} exited with ${code} before it listened:\n${output}`));
-    stdout.on('data', onOutput);
-    stderr.on('data', onOutput);
+    stdout.on('data', onStdout);
+    stderr.on('data', onStderr);
     child.on('message', onMessage);
     child.once('exit', onExit);
     child.once('error', done);
