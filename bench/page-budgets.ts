@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/browser.ts';
-import { startServer } from '../test/e2e/server-process.ts';
+import { startServer } from '../test/support/server-process.ts';
 import { serveMonacoFloor } from './monaco-floor.ts';
 
 const DEFAULT_SLUG = 'handshake';

@@ -1,8 +1,10 @@
 // Runs a benchmark server in its own process, so client and server do not
 // share an event loop, and reads its memory on demand. Each server is compiled
-// to JavaScript first and runs on plain Node, as `npm start` runs ours.
-import { fork, type ChildProcess } from 'node:child_process';
+// to JavaScript first and runs on plain Node, as `npm start` runs ours; the
+// launch and stop are test/support/server-process.ts's, shared with the tests.
+import type { ChildProcess } from 'node:child_process';
 import { ensureBundle } from '../scripts/build-server.ts';
+import { startProcess } from '../test/support/server-process.ts';
 import type { ToChild, ToParent } from './servers/child-protocol.ts';
 
 /** The echo servers compared against each other. */
@@ -46,11 +48,8 @@ function nextMessage<T extends ToParent['type']>(child: ChildProcess, type: T): 
 
 export async function startServerProcess(kind: BenchServer, ourOptions: object = {}): Promise<ServerProcess> {
   const compiled = await ensureBundle({ entry: ENTRY[kind], outfile: `build/bench/${kind}.js` }, { quiet: true });
-  const child = fork(compiled, kind === 'ours' ? [JSON.stringify(ourOptions)] : [], {
-    execArgv: ['--expose-gc'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const { port } = await nextMessage(child, 'listening');
+  const args = kind === 'ours' ? [JSON.stringify(ourOptions)] : [];
+  const { port, child, stop } = await startProcess(process.execPath, ['--expose-gc', compiled, ...args], { ipc: true });
   return {
     port,
     async memory() {
@@ -64,12 +63,6 @@ export async function startServerProcess(kind: BenchServer, ourOptions: object =
       child.send({ type: 'cpu' } satisfies ToChild);
       return (await reply).micros;
     },
-    stop() {
-      return new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGKILL');
-      });
-    },
+    stop,
   };
 }

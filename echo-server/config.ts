@@ -100,6 +100,7 @@ export const DEFAULTS: PlaygroundOptions = {
   redisUrl: '',
 };
 
+// biome-ignore format: one option per line, so the table reads as a table.
 export const OPTION_SPECS: readonly OptionSpec[] = [
   { key: 'port', flag: 'port', env: 'PORT', kind: 'int', min: 0, max: 65535, help: 'TCP port; 0 picks a free one' },
   { key: 'host', flag: 'host', env: 'HOST', kind: 'string', help: 'address to listen on; 0.0.0.0 for a workshop LAN' },

@@ -13,7 +13,7 @@ import { rpc } from './rpc.ts';
 import { slow } from './slow.ts';
 
 // Each endpoint's Params type differs; the router pairs parse() and open() of the same one.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a table of endpoints whose Params types differ.
 export type AnyEndpoint = Endpoint<any>;
 
 export function createEndpoints(bus: RoomBus, chatLimits: ChatLimits, extra: AnyEndpoint[] = []): Map<string, AnyEndpoint> {

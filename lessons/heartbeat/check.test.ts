@@ -3,7 +3,7 @@ import check, { task } from './check.ts';
 import type { FrameRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { logs, run, socket, text } from '../../test/lessons/run-builder.ts';
 
-const { DEADLINE_MS, FINAL_REPLIES, MIN_RECONNECTS, PING_EVERY_MS } = task;
+const { DEADLINE_MS, PING_EVERY_MS } = task;
 
 const URL_ = 'ws://127.0.0.1:8080/heartbeat?silentAfter=1000&jitter=2000';
 

@@ -4,7 +4,7 @@ import type { FrameRecord } from '../../site/runner/run-record.ts';
 import { logs, run, socket, text } from '../../test/lessons/run-builder.ts';
 
 // Widened from the task's literal types: the tables also try other values.
-const { CALLS_AT_ONCE, TIMEOUT_MS } = task;
+const { TIMEOUT_MS } = task;
 const SLEEP_MS: number = task.SLEEP_MS;
 const SUBPROTOCOL: string = task.SUBPROTOCOL;
 

@@ -3,7 +3,7 @@ import check, { task } from './check.ts';
 import type { SocketRecord } from '../../site/runner/run-record.ts';
 import { logs, run, socket, text } from '../../test/lessons/run-builder.ts';
 
-const { LAST_NUMBER, MAX_RETRY_MS, MIN_DROPS, MIN_RETRY_MS } = task;
+const { LAST_NUMBER, MIN_DROPS, MIN_RETRY_MS } = task;
 
 const BASE = 'ws://127.0.0.1:8080/numbers?until=60&dropAfter=15';
 

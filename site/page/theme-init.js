@@ -1,8 +1,8 @@
 // Loaded synchronously in <head> (not inline: the CSP forbids inline scripts)
 // so a chosen theme applies before the first paint, with no flash.
 try {
-  var theme = localStorage.getItem('wsp:theme');
+  const theme = localStorage.getItem('wsp:theme');
   if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
-} catch (e) {
+} catch {
   // No storage: the system theme applies.
 }

@@ -5,11 +5,11 @@
 // rather than Unicode's Control Pictures (␛): no font on a stock Debian or
 // many Linux desktops has those, and they would show as empty boxes.
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 
-const escape = (char: string): string => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`;
+const asEscape = (char: string): string => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`;
 
 export function visibleControls(text: string): string {
-  return text.replace(CONTROLS, escape);
+  return text.replace(CONTROLS, asEscape);
 }

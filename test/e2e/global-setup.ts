@@ -1,10 +1,10 @@
 // Starts the real server exactly as a reader does (`npm start`'s command, on
 // an ephemeral port, building the site when it is stale — see
-// server-process.ts) and provides its origin to every e2e test as
+// test/support/server-process.ts) and provides its origin to every e2e test as
 // `inject('baseUrl')`, e.g. 'http://127.0.0.1:41234' (no trailing slash).
 // The server gets SIGTERM after the run.
 import type { TestProject } from 'vitest/node';
-import { startServer, type ServerProcess } from './server-process.ts';
+import { startServer } from '../support/server-process.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,8 +15,8 @@ declare module 'vitest' {
   }
 }
 
-/** Each e2e project gets its own server, stopped by the teardown this returns. */
-export async function setup(project: TestProject): Promise<ServerProcess['stop']> {
+/** Each Chromium project gets its own server, stopped by the teardown this returns. */
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await startServer();
   project.provide('baseUrl', server.url);
   project.provide('adminToken', server.adminToken);

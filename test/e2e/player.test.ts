@@ -195,6 +195,7 @@ describe('the playground', () => {
     await openLesson(page, `${baseUrl}/en/${LESSON}/`);
     await page.evaluate(() => {
       localStorage.setItem('secret', 'storage-s3cret');
+      // biome-ignore lint/suspicious/noDocumentCookie: the test plants a cookie the reader's code must not read.
       document.cookie = 'session=cookie-s3cret; path=/';
     });
     await typeCode(

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCommand, type ServerProcess } from '../e2e/server-process.ts';
+import { type PlaygroundProcess, startCommand } from '../support/server-process.ts';
 import { openClient } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -20,7 +20,7 @@ describe('the npm package', { timeout: 60_000 }, () => {
   const work = mkdtempSync(join(tmpdir(), 'wsp-package-'));
   const prefix = join(work, 'prefix');
   const installed = join(prefix, 'lib', 'node_modules', 'websocket-playground');
-  let server: ServerProcess;
+  let server: PlaygroundProcess;
 
   beforeAll(async () => {
     const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', work], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });

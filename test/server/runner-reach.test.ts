@@ -69,7 +69,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'runner', 'probe.js'), FRAME_SCRIPT);
   server = await startServer({ staticDir: dir });
   // A service on another loopback port that the reader's code must not reach; it also tries to frame the site.
-  bystander = createServer((req, res) => {
+  bystander = createServer((_req, res) => {
     bystanderHits++;
     res.writeHead(200, { 'Content-Type': 'text/html', 'Access-Control-Allow-Origin': '*' });
     res.end(`<!doctype html><iframe src="http://127.0.0.1:${server.port}/"></iframe>`);

@@ -5,7 +5,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebSocket } from 'ws';
 import type { RunningServer } from '../../echo-server/index.ts';
 import { lacks } from '../support/requirements.ts';
 import { httpUrl, nextOfType, openClient, startServer, wsUrl } from './helpers.ts';

@@ -36,13 +36,19 @@ describe('requirements', () => {
     expect(lacks('redis-server', new URL('../server/workshop-redis.test.ts', import.meta.url).href)).toBe(true);
     expect(lacks('redis-server', new URL('../server/workshop-redis.test.ts', import.meta.url).href)).toBe(true);
     const skips = readSkips(log);
-    expect(skips).toEqual([{ suite: 'test/server/workshop-redis.test.ts', program: 'redis-server', install: 'apt-get install redis-server' }]);
-    expect(skipSummary(skips)).toMatch(/SKIPPED 1 suite.*\n.*test\/server\/workshop-redis\.test\.ts: needs redis-server.*`apt-get install redis-server`/);
+    expect(skips).toEqual([
+      { suite: 'test/server/workshop-redis.test.ts', program: 'redis-server', install: 'apt-get install redis-server' },
+    ]);
+    expect(skipSummary(skips)).toMatch(
+      /SKIPPED 1 suite.*\n.*test\/server\/workshop-redis\.test\.ts: needs redis-server.*`apt-get install redis-server`/,
+    );
   });
 
   it('under WSP_REQUIRE_ALL=1 a missing program is an error naming the install command', () => {
     process.env = { ...saved, PATH: pathWithoutRedis(), [REQUIRE_ALL_VARIABLE]: '1' };
-    expect(() => lacks('redis-server', 'some suite')).toThrow(/WSP_REQUIRE_ALL=1 and some suite: needs redis-server.*apt-get install redis-server/);
+    expect(() => lacks('redis-server', 'some suite')).toThrow(
+      /WSP_REQUIRE_ALL=1 and some suite: needs redis-server.*apt-get install redis-server/,
+    );
   });
 
   it('a program that is there is not lacking, with or without WSP_REQUIRE_ALL', () => {

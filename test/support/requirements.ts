@@ -78,7 +78,11 @@ export function describeSkip(skip: Skip): string {
  */
 export function lacks(program: Program, suite: string): boolean {
   if (programPath(program)) return false;
-  const skip: Skip = { suite: suite.startsWith('file:') ? relative(ROOT, fileURLToPath(suite)) : suite, program, install: INSTALL[program] };
+  const skip: Skip = {
+    suite: suite.startsWith('file:') ? relative(ROOT, fileURLToPath(suite)) : suite,
+    program,
+    install: INSTALL[program],
+  };
   if (process.env[REQUIRE_ALL_VARIABLE] === '1') {
     throw new Error(`${REQUIRE_ALL_VARIABLE}=1 and ${describeSkip(skip)}`);
   }
