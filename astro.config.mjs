@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { playgroundEndpoints } from './echo-server/astro-integration.ts';
 import { lazyStylesheets } from './site/build/lazy-stylesheets.ts';
 import { searchIndex } from './site/build/search-index.ts';
+import { defaultLocale, locales } from './site/i18n/locales.ts';
 
 /**
  * Monaco's language services import `internal/common/workers.js`, which pulls
@@ -12,7 +13,7 @@ import { searchIndex } from './site/build/search-index.ts';
  * @returns {import('vite').Plugin}
  */
 function monacoWorkerClient() {
-  const client = fileURLToPath(new URL('./site/player/monaco/worker-client.ts', import.meta.url));
+  const client = fileURLToPath(new URL('./site/playground/monaco/worker-client.ts', import.meta.url));
   return {
     name: 'wsp:monaco-worker-client',
     enforce: 'pre',
@@ -48,8 +49,8 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   i18n: {
-    locales: ['zh', 'en'],
-    defaultLocale: 'zh',
+    locales: [...locales],
+    defaultLocale,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   integrations: [playgroundEndpoints(), lazyStylesheets(), searchIndex()],

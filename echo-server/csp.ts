@@ -40,7 +40,7 @@ function runnerPolicy({ host, runnerConnect }: PolicyContext): string {
   return [
     "default-src 'none'",
     "script-src 'self' blob:",
-    // The run's worker comes from a data: URL (see site/runner/frame.ts); it inherits this policy.
+    // The run's worker comes from a data: URL (see site/runner/frame/frame.ts); it inherits this policy.
     "worker-src 'self' blob: data:",
     `connect-src ${[...self, ...runnerConnect, 'blob:', 'data:'].join(' ')}`,
     "img-src 'self' data: blob:",

@@ -1,7 +1,7 @@
 // Small readers over a RunRecord shared by the lesson checks, so each
 // check.ts states only what its exercise asks for.
 import type { CheckResult, FrameRecord, ReadyState, RunRecord, SocketRecord } from '../site/runner/run-record.ts';
-import { scan, stripComments } from '../site/lessons/js-scan.ts';
+import { scan, stripComments } from '../site/course/js-scan.ts';
 
 /** The path of a ws:// or wss:// URL, or '' when the URL does not parse. */
 export function pathOf(url: string): string {

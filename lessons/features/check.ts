@@ -4,7 +4,7 @@
 // (always masked). The sizes sit on both sides of each boundary of the length
 // field, so a formula that is off by one anywhere shows up.
 import type { LessonCheck, SocketRecord } from '../../site/runner/run-record.ts';
-import { frameHeaderSize } from '../../site/demos/frame-header.ts';
+import { frameHeaderSize } from '../../site/demos/kit/frame-header.ts';
 import { consoleSince, fail, frameRunTime, numbersIn, PASS, socketsTo } from '../check-helpers.ts';
 
 export const task = {

@@ -4,7 +4,7 @@
 // printed was the socket's real state at that moment, and no name was typed
 // into a console call: the names must come from readyState.
 import type { LessonCheck, ReadyState, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
-import { scan } from '../../site/lessons/js-scan.ts';
+import { scan } from '../../site/course/js-scan.ts';
 import { consoleCallsInCode, enteredState, fail, PASS } from '../check-helpers.ts';
 
 export const task = {

@@ -1,9 +1,9 @@
 // auth lesson: the three patterns from this page (same origin, so the cookie
 // pattern works here, unlike in the editor's sandbox), and their refusals.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, h } from './demo-kit.ts';
-import { createSocketLog } from './socket-log.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, h } from './kit/demo-kit.ts';
+import { createSocketLog } from './kit/socket-log.ts';
 
 const TOKEN = 'demo-token';
 

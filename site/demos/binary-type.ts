@@ -1,8 +1,8 @@
 // The send lesson's demo: the same 16 bytes echoed by /echo arrive as a Blob
 // or an ArrayBuffer depending on the socket's binaryType, switchable live.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, h, liveStatus } from './demo-kit.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
 import { hexPreview } from '../runner/hex.ts';
 
 const PAYLOAD = Uint8Array.from({ length: 16 }, (_, i) => i * 17);

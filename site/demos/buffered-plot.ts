@@ -5,8 +5,8 @@
 // browser's hands at once, so a smaller send would show bufferedAmount at 0
 // almost from the start: 32 MiB leaves most of it in the browser's queue.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, formatBytes, h, liveStatus } from './demo-kit.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, formatBytes, h, liveStatus } from './kit/demo-kit.ts';
 
 const MiB = 1024 * 1024;
 const CHUNK = MiB / 2;

@@ -1,8 +1,8 @@
 // The servers lesson's demo: the /chat room everyone on this server joins.
 // History first, then live messages and join/leave notices with the count.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, h, liveStatus } from './demo-kit.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
 
 const ROOM = 'lobby';
 const MAX_SHOWN = 100;

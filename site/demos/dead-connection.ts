@@ -2,8 +2,8 @@
 // trip beside readyState; "go silent" makes the server stop reading and
 // writing, and the pings go unanswered while readyState stays OPEN.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, h, liveStatus } from './demo-kit.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
 import './part2.css';
 
 const PING_EVERY_MS = 500;

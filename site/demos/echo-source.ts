@@ -2,8 +2,8 @@
 // The servers lesson's demo: the bundled server's own /echo handler, read
 // from its source file at build time and shown read-only.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, h } from './demo-kit.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, h } from './kit/demo-kit.ts';
 import source from '../../echo-server/endpoints/echo.ts?raw';
 
 const PATH = 'echo-server/endpoints/echo.ts';

@@ -2,8 +2,8 @@
 // (a handshake refused with 404, a server close with a chosen code, an
 // oversize message answered with 1009), each socket's events listed in order.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, h } from './demo-kit.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, h } from './kit/demo-kit.ts';
 
 const CODES = [1000, 1001, 1008, 1011, 1013, 4000];
 /** One byte over the server's default message limit (16 MiB). */

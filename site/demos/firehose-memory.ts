@@ -3,8 +3,8 @@
 // WebSocketStream (the browser reads only when asked), and shows how many
 // messages waited in the page at most.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, formatBytes, h, liveStatus } from './demo-kit.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, formatBytes, h, liveStatus } from './kit/demo-kit.ts';
 import './part2.css';
 
 const SIZE = 64 * 1024;

@@ -1,11 +1,11 @@
 // features, point 3: a frame header calculator (RFC 6455 rules) next to the
 // overhead of one real HTTP poll of /api/weather measured in this page.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, formatBytes, h, resultStamp } from './demo-kit.ts';
-import { frameHeaderSize } from './frame-header.ts';
-import { requestHandshakeReport, requestHeadBytes, type ReportRequest } from './handshake-report.ts';
-import { responseHeadBytes } from './http-head-size.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, formatBytes, h, resultStamp } from './kit/demo-kit.ts';
+import { frameHeaderSize } from './kit/frame-header.ts';
+import { requestHandshakeReport, requestHeadBytes, type ReportRequest } from './kit/handshake-report.ts';
+import { responseHeadBytes } from './kit/http-head-size.ts';
 
 const MAX_PAYLOAD = 2 ** 53 - 1;
 let mounted = 0;

@@ -2,9 +2,9 @@
 // shows the Upgrade request exactly as the server received it, and recomputes
 // Sec-WebSocket-Accept here to compare with the server's answer.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, h, liveStatus } from './demo-kit.ts';
-import { headerValue, NoReportError, requestHandshakeReport, type HandshakeReport, type ReportRequest } from './handshake-report.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
+import { headerValue, NoReportError, requestHandshakeReport, type HandshakeReport, type ReportRequest } from './kit/handshake-report.ts';
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 /** Headers the lesson talks about; their rows are highlighted. */

@@ -1,9 +1,9 @@
 // features, point 5: no same-origin rule, so the server decides by Origin.
 // Shows the Origin the server received from this page's own socket.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, h, liveStatus } from './demo-kit.ts';
-import { headerValue, requestHandshakeReport } from './handshake-report.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
+import { headerValue, requestHandshakeReport } from './kit/handshake-report.ts';
 
 const mount: MountDemo = (el, ctx) => {
   const t = demoStrings(ctx.locale, 'origin-seen');

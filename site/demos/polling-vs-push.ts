@@ -4,10 +4,10 @@
 // The summary line is written when the demo stops, from the same counters the
 // columns show, so the two never disagree.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, formatBytes, h } from './demo-kit.ts';
-import { frameHeaderSize } from './frame-header.ts';
-import { responseHeadBytes } from './http-head-size.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, formatBytes, h } from './kit/demo-kit.ts';
+import { frameHeaderSize } from './kit/frame-header.ts';
+import { responseHeadBytes } from './kit/http-head-size.ts';
 
 const POLL_CHOICES_MS = [500, 1000, 2000, 5000];
 const DEFAULT_POLL_MS = 2000;

@@ -2,8 +2,8 @@
 // serving host and lists every readyState change with its time and the event
 // that came with it. CLOSING has no event, so the state is also sampled.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, h, liveStatus } from './demo-kit.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
 
 const NAMES = ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'] as const;
 const SAMPLE_MS = 4;

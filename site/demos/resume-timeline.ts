@@ -2,8 +2,8 @@
 // one starts again from the beginning after each drop, one resumes with
 // ?since=. Every number received is drawn in order, repeats marked.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, h } from './demo-kit.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, h } from './kit/demo-kit.ts';
 import './part2.css';
 
 const UNTIL = 40;

@@ -4,9 +4,9 @@
 // click: the 426 shows in DevTools as a red failed request, which the demo's
 // text explains, and a reader should not meet it on every visit.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, h, liveStatus, resultStamp } from './demo-kit.ts';
-import { headerValue, requestHandshakeReport, type ReportRequest } from './handshake-report.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, h, liveStatus, resultStamp } from './kit/demo-kit.ts';
+import { headerValue, requestHandshakeReport, type ReportRequest } from './kit/handshake-report.ts';
 
 const mount: MountDemo = (el, ctx) => {
   const t = demoStrings(ctx.locale, 'same-port-upgrade');

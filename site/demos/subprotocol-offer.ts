@@ -2,9 +2,9 @@
 // Offering jsonrpc-2.0 opens with it; offering only others fails the
 // connection (the server picked none); offering none opens, then /rpc closes.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, h } from './demo-kit.ts';
-import { createSocketLog } from './socket-log.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, h } from './kit/demo-kit.ts';
+import { createSocketLog } from './kit/socket-log.ts';
 
 const OFFERS: Array<string[] | undefined> = [['jsonrpc-2.0'], ['chat'], undefined];
 

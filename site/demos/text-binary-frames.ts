@@ -2,8 +2,8 @@
 // back as a string; bytes go out as a binary frame (opcode 0x2) and come back
 // as an ArrayBuffer, through the site's own /echo.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, h, liveStatus } from './demo-kit.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
 import { hexPreview } from '../runner/hex.ts';
 
 const TEXT = 'héllo 👋';

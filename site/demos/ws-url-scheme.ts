@@ -1,8 +1,8 @@
 // features, point 6: the ws:// or wss:// URL follows from the page's own
 // scheme; current browsers also take a relative URL and resolve it the same way.
 
-import type { MountDemo } from './types.ts';
-import { demoRoot, demoStrings, h, liveStatus } from './demo-kit.ts';
+import type { MountDemo } from './kit/types.ts';
+import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
 
 /** The WebSocket URL for `path` on the page's host: wss: for an https: page, ws: otherwise. */
 export function webSocketUrlFor(page: URL, path: string): string {

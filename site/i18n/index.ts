@@ -1,4 +1,4 @@
-import type { Locale } from '../runner/run-record.ts';
+import { type Locale, locales } from './locales.ts';
 import { en, type UiStrings } from './en.ts';
 import { zh } from './zh.ts';
 
@@ -11,7 +11,8 @@ export function ui(locale: Locale): UiStrings {
 }
 
 export function otherLocale(locale: Locale): Locale {
-  return locale === 'zh' ? 'en' : 'zh';
+  // Two languages: the switch on every page leads to the one the reader is not reading.
+  return locales.find((other) => other !== locale) ?? locale;
 }
 
 /** The `lang` attribute value for each locale. */

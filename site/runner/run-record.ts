@@ -1,7 +1,7 @@
 // What one run of the reader's code really did. The runner fills it in; the
 // terminal, the inspector and each lesson's exercise check read it.
 
-export type Locale = 'zh' | 'en';
+import type { Locale } from '../i18n/locales.ts';
 
 export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
 

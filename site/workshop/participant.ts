@@ -2,7 +2,7 @@
 // the announcement banner, and the switch that stops sharing progress.
 import { showAnnouncement } from './announcement-banner.ts';
 import { sharingProgress, startPresence } from './presence-client.ts';
-import { webSocketBase } from '../player/server-url.ts';
+import { webSocketBase } from '../page/server-url.ts';
 
 export function startWorkshopPresence(doc: Document = document): void {
   const footer = doc.querySelector<HTMLElement>('[data-presence]');

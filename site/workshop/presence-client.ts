@@ -1,7 +1,7 @@
 // Every page keeps a presence socket to its own server: announcements from the
 // instructor arrive on it, and (unless the reader turns it off) the slugs of
 // the lessons they have passed go up, with no name attached.
-import { completedLessons, PROGRESS_EVENT } from '../player/storage.ts';
+import { completedLessons, PROGRESS_EVENT } from '../page/storage.ts';
 
 const SHARE_KEY = 'wsp:share-progress';
 const RETRY_MIN_MS = 1000;

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { localizeCode } from '../../site/lessons/localize-code.ts';
+import { localizeCode } from '../../site/course/localize-code.ts';
 import { sharedBrowser, newPage, openLesson, typeCode } from './browser.ts';
 import { isLessonPath, lessonSlugs, sitePaths } from './site-pages.ts';
 

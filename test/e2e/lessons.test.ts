@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { lessonFrontmatter } from '../../site/lessons/schema.ts';
-import type { Locale } from '../../site/runner/run-record.ts';
+import { lessonFrontmatter } from '../../site/course/schema.ts';
+import type { Locale } from '../../site/i18n/locales.ts';
 import { launchBrowser, newPage, openLesson, terminalText, typeCode } from './browser.ts';
 import { ATTEMPTS } from './lesson-attempts.ts';
 

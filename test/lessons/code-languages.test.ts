@@ -1,13 +1,13 @@
 // One source per lesson program, one language per page: the locale tags in
-// starter.js and solution.js (site/lessons/localize-code.ts) and the exercise
-// text filled from each check's task (site/lessons/exercise-text.ts).
+// starter.js and solution.js (site/course/localize-code.ts) and the exercise
+// text filled from each check's task (site/course/exercise-text.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { ExerciseTextError, fillExercise, placeholders, type TaskParameters } from '../../site/lessons/exercise-text.ts';
-import { localizeCode, LocaleTagError } from '../../site/lessons/localize-code.ts';
-import { lessonFrontmatter } from '../../site/lessons/schema.ts';
+import { ExerciseTextError, fillExercise, placeholders, type TaskParameters } from '../../site/course/exercise-text.ts';
+import { localizeCode, LocaleTagError } from '../../site/course/localize-code.ts';
+import { lessonFrontmatter } from '../../site/course/schema.ts';
 
 const lessonsDir = fileURLToPath(new URL('../../lessons/', import.meta.url));
 const slugs = readdirSync(lessonsDir, { withFileTypes: true })

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { checkCourse } from '../../site/lessons/course-check.ts';
-import { lessonFrontmatter, type LessonFrontmatter } from '../../site/lessons/schema.ts';
+import { checkCourse } from '../../site/course/course-check.ts';
+import { lessonFrontmatter, type LessonFrontmatter } from '../../site/course/schema.ts';
 import type { LessonCheck } from '../../site/runner/run-record.ts';
 import { run } from './run-builder.ts';
 
@@ -68,7 +68,7 @@ describe('lesson content', () => {
   });
 
   it('is a course the build accepts: both locales agreeing, the code files, unique orders', () => {
-    // The build's own check (site/lessons/course-check.ts), here without a build.
+    // The build's own check (site/course/course-check.ts), here without a build.
     const entries = slugs.flatMap((slug) =>
       (Object.keys(locales) as Locale[])
         .filter((locale) => existsSync(`${lessonsDir}${slug}/${locale}.md`))

@@ -4,8 +4,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestHeadBytes, type HandshakeReport } from '../../site/demos/handshake-report.ts';
-import { responseHeadBytes } from '../../site/demos/http-head-size.ts';
+import { requestHeadBytes, type HandshakeReport } from '../../site/demos/kit/handshake-report.ts';
+import { responseHeadBytes } from '../../site/demos/kit/http-head-size.ts';
 import { webSocketUrlFor } from '../../site/demos/ws-url-scheme.ts';
 
 const servers: Array<ReturnType<typeof createServer>> = [];

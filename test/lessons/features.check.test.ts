@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check, { task } from '../../lessons/features/check.ts';
-import { frameHeaderSize } from '../../site/demos/frame-header.ts';
+import { frameHeaderSize } from '../../site/demos/kit/frame-header.ts';
 import type { FrameRecord, RunRecord } from '../../site/runner/run-record.ts';
 import { frame, logsAt, run, socket } from './run-builder.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scan, stripComments } from '../../site/lessons/js-scan.ts';
+import { scan, stripComments } from '../../site/course/js-scan.ts';
 
 const kinds = (code: string) => scan(code).filter((t) => t.kind !== 'code').map((t) => [t.kind, code.slice(t.start, t.end)]);
 

@@ -1,7 +1,7 @@
 // "A malformed lesson fails the build with a message naming the file": each
 // case breaks one lesson in a temp copy of the project and runs the real
 // `astro build` there, so nothing in the repository (dist/, caches) is touched.
-// The lessons are checked at content sync (site/lessons/loader.ts), before
+// The lessons are checked at content sync (site/course/loader.ts), before
 // anything is bundled, so each failing build takes seconds.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

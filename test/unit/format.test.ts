@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatArgs, formatValue } from '../../site/runner/format.ts';
+import { formatArgs, formatValue } from '../../site/runner/worker/format.ts';
 import { bytesOf, hexPreview } from '../../site/runner/hex.ts';
 
 describe('console formatting', () => {

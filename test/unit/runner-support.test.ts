@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { errorMessage, locationInStack } from '../../site/runner/error-location.ts';
-import { formatValue } from '../../site/runner/format.ts';
-import { createOutbox } from '../../site/runner/outbox.ts';
+import { errorMessage, locationInStack } from '../../site/runner/worker/error-location.ts';
+import { formatValue } from '../../site/runner/worker/format.ts';
+import { createOutbox } from '../../site/runner/worker/outbox.ts';
 import type { RunEvent } from '../../site/runner/protocol.ts';
-import { chooseLocale } from '../../site/player/choose-locale.ts';
-import { serverGlobals } from '../../site/player/runner-host.ts';
-import { displayWidth } from '../../site/player/text-width.ts';
+import { chooseLocale } from '../../site/page/choose-locale.ts';
+import { serverGlobals } from '../../site/runner/page/runner-host.ts';
+import { displayWidth } from '../../site/playground/text-width.ts';
 
 describe('error locations', () => {
   const url = 'blob:null/0c6a6f0e-1b1d-4f7e-9a7e-3c0e8f1d2a11';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShareHash, encodeShareHash, shareUrl } from '../../site/player/share.ts';
+import { decodeShareHash, encodeShareHash, shareUrl } from '../../site/playground/share.ts';
 
 describe('share links', () => {
   it('round-trips code, including non-ASCII and symbols', () => {

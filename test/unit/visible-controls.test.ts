@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleControls } from '../../site/player/visible-controls.ts';
+import { visibleControls } from '../../site/playground/visible-controls.ts';
 
 describe('terminal output from the reader’s code', () => {
   it('shows escape sequences instead of obeying them', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { wrapAtWords } from '../../site/player/word-wrap.ts';
-import { displayWidth } from '../../site/player/text-width.ts';
+import { wrapAtWords } from '../../site/playground/word-wrap.ts';
+import { displayWidth } from '../../site/playground/text-width.ts';
 
 describe('wrapAtWords', () => {
   it('breaks at spaces, never inside a word', () => {

@@ -4,9 +4,9 @@
 // the run's total bounded), and does not rely on the frame to stop: if Stop is
 // not confirmed in time, or the frame falls silent during a run (its process
 // crashed, as when the code exhausts its memory), the frame is replaced.
-import { LIMITS, TIMING } from '../runner/limits.ts';
-import { CHANNEL, isFrameToPage, sanitizeEvents, type PageToFrame, type RunEvent, type RunGlobals } from '../runner/protocol.ts';
-import { webSocketBase } from './server-url.ts';
+import { LIMITS, TIMING } from '../limits.ts';
+import { CHANNEL, isFrameToPage, sanitizeEvents, type PageToFrame, type RunEvent, type RunGlobals } from '../protocol.ts';
+import { webSocketBase } from '../../page/server-url.ts';
 
 export interface RunnerHost {
   run(code: string, globals: RunGlobals): number;

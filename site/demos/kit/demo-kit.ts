@@ -2,11 +2,11 @@
 // framework, pick the demo's strings for the page's locale, and render a
 // labelled live counter. Demos own the sockets and timers they create.
 
-import type { Locale } from '../runner/run-record.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import zh from './strings.zh.ts';
 import en from './strings.en.ts';
 // Every demo builds on this kit, so its stylesheet loads with the first demo.
-import './demos.css';
+import '../demos.css';
 
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | undefined>;

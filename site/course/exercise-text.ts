@@ -1,7 +1,7 @@
 // The exercise text and the check's thresholds come from one source: each
 // check.ts exports `task`, its parameters, and the `exercise` frontmatter
 // names them as {{NAME}}; the build fills them in (see lessons/README.md).
-import type { Locale } from '../runner/run-record.ts';
+import type { Locale } from '../i18n/locales.ts';
 
 /** A check's task parameters: what the exercise text quotes and the check enforces. */
 export type TaskParameters = Readonly<Record<string, number | string | readonly number[]>>;

@@ -2,8 +2,8 @@
 // LIMITS: console lines and errors share one budget (a burst, then a rate,
 // and a ceiling per run), so neither `while (true) console.log(…)` nor 50,000
 // rejected promises can flood the page.
-import { LIMITS } from './limits.ts';
-import type { RunEvent } from './protocol.ts';
+import { LIMITS } from '../limits.ts';
+import type { RunEvent } from '../protocol.ts';
 
 export interface Outbox {
   push(event: RunEvent): void;

@@ -4,9 +4,9 @@
 // Stop and on a new Run (terminate() ends any loop at once and drops its
 // sockets). Tells the page it is alive, so the page can tell a crashed frame
 // (its process out of memory) from a quiet one.
-import RunWorker from './worker.ts?worker&inline';
-import { LIMITS, TIMING } from './limits.ts';
-import { CHANNEL, isPageToFrame, isWorkerToFrame, type FrameToPage, type FrameToWorker, type PageToFrame, type RunEvent } from './protocol.ts';
+import RunWorker from '../worker/worker.ts?worker&inline';
+import { LIMITS, TIMING } from '../limits.ts';
+import { CHANNEL, isPageToFrame, isWorkerToFrame, type FrameToPage, type FrameToWorker, type PageToFrame, type RunEvent } from '../protocol.ts';
 
 interface RunnerWorker {
   worker: Worker;

@@ -1,7 +1,7 @@
 // The search page: asks Pagefind's runtime (served from /pagefind/, never
 // bundled, as it is written by the build after the pages) and lists the
 // lessons that match, with Pagefind's excerpt and its highlighted words.
-import { debounced } from './check-runner.ts';
+import { debounced } from './debounced.ts';
 
 interface PagefindHit {
   url: string;

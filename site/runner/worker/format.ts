@@ -1,8 +1,8 @@
 // console.* arguments formatted the way a browser console previews them:
 // strings raw at the top level, objects and arrays as one-line previews,
 // binary data as hex, Blobs as type and size, Errors with their message.
-import { bytesOf, hexPreview } from './hex.ts';
-import { LIMITS } from './limits.ts';
+import { bytesOf, hexPreview } from '../hex.ts';
+import { LIMITS } from '../limits.ts';
 
 const MAX_DEPTH = 2;
 const MAX_ITEMS = 50;

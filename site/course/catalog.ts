@@ -4,7 +4,7 @@
 // Here the code is resolved to each language (localize-code.ts) and the
 // exercise text's {{placeholders}} are filled from the check's task (exercise-text.ts).
 import { getCollection } from 'astro:content';
-import type { Locale } from '../runner/run-record.ts';
+import { defaultLocale, type Locale, perLocale } from '../i18n/locales.ts';
 import { groupBySlug } from './course-check.ts';
 import { fillExercise, type TaskParameters } from './exercise-text.ts';
 import { localizeCode } from './localize-code.ts';
@@ -16,8 +16,6 @@ export interface LessonEntry {
   filePath?: string;
   data: LessonFrontmatter;
 }
-
-export const locales: readonly Locale[] = ['zh', 'en'];
 
 export interface Lesson {
   slug: string;
@@ -39,7 +37,7 @@ function checked<T>(value: T | undefined, file: string): T {
 }
 
 function inBothLocales(source: string, file: string): Record<Locale, string> {
-  return { zh: localizeCode(source, 'zh', file), en: localizeCode(source, 'en', file) };
+  return perLocale((locale) => localizeCode(source, locale, file));
 }
 
 let cached: Promise<Lesson[]> | undefined;
@@ -48,19 +46,19 @@ let cached: Promise<Lesson[]> | undefined;
 export function loadLessons(): Promise<Lesson[]> {
   cached ??= (async () => {
     const bySlug = groupBySlug((await getCollection('lessons')) as LessonEntry[]);
-    const lessons = [...bySlug].map(([slug, { zh, en }]): Lesson => {
+    const lessons = [...bySlug].map(([slug, entries]): Lesson => {
       const task = tasks[`/lessons/${slug}/check.ts`] ?? {};
-      const filled = (entry: LessonEntry | undefined, locale: Locale): LessonEntry => {
+      const filled = (locale: Locale): LessonEntry => {
         const file = `lessons/${slug}/${locale}.md`;
-        const { data, ...rest } = checked(entry, file);
+        const { data, ...rest } = checked(entries[locale], file);
         return { ...rest, data: { ...data, exercise: fillExercise(data.exercise, task, locale, file) } };
       };
       const starter = `lessons/${slug}/starter.js`;
       const solution = `lessons/${slug}/solution.js`;
       return {
         slug,
-        order: checked(zh, `lessons/${slug}/zh.md`).data.order,
-        prose: { zh: filled(zh, 'zh'), en: filled(en, 'en') },
+        order: checked(entries[defaultLocale], `lessons/${slug}/${defaultLocale}.md`).data.order,
+        prose: perLocale(filled),
         starter: inBothLocales(checked(starters[`/${starter}`], starter), starter),
         solution: inBothLocales(checked(solutions[`/${solution}`], solution), solution),
       };
@@ -76,8 +74,4 @@ export const PART_2_FIRST_ORDER = 9;
 /** The lessons split into the course's parts, in order; a part with no lessons is left out. */
 export function courseParts(lessons: Lesson[]): Lesson[][] {
   return [lessons.filter((l) => l.order < PART_2_FIRST_ORDER), lessons.filter((l) => l.order >= PART_2_FIRST_ORDER)].filter((part) => part.length > 0);
-}
-
-export function isLocale(value: string | undefined): value is Locale {
-  return value === 'zh' || value === 'en';
 }

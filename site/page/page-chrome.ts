@@ -3,6 +3,7 @@ import { showProgressTicks } from './progress-ticks.ts';
 import { saveChosenLocale } from './storage.ts';
 import { setupThemeToggle } from './theme.ts';
 import { startWorkshopPresence } from '../workshop/participant.ts';
+import { localeOr } from '../i18n/locales.ts';
 
 export function setupPageChrome(): void {
   const toggle = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
@@ -10,6 +11,6 @@ export function setupPageChrome(): void {
   showProgressTicks();
   // Following the language switch is the reader choosing a language: `/` opens it next time.
   const switchLink = document.querySelector<HTMLAnchorElement>('[data-switch-locale]');
-  switchLink?.addEventListener('click', () => saveChosenLocale(switchLink.dataset.switchLocale === 'en' ? 'en' : 'zh'));
+  switchLink?.addEventListener('click', () => saveChosenLocale(localeOr(switchLink.dataset.switchLocale)));
   startWorkshopPresence();
 }

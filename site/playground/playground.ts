@@ -2,22 +2,24 @@
 // once it scrolls into view. Wires the controls, the runner, the terminal,
 // the inspector and the exercise check around one RunRecord per run.
 import { ui } from '../i18n/index.ts';
-import type { LessonInput } from '../lessons/schema.ts';
+import type { LessonInput } from '../course/schema.ts';
 import type { RunGlobals } from '../runner/protocol.ts';
 import { createRunRecord } from '../runner/record.ts';
-import type { Locale, RunRecord } from '../runner/run-record.ts';
+import { type Locale, localeOr } from '../i18n/locales.ts';
+import type { RunRecord } from '../runner/run-record.ts';
 import { setupCanvasInput } from './canvas-input.ts';
-import { debounced, evaluate, loadCheck } from './check-runner.ts';
+import { debounced } from '../page/debounced.ts';
+import { evaluate, loadCheck } from './check-runner.ts';
 import { copyText } from './clipboard.ts';
 import { setupDockTabs } from './dock-tabs.ts';
 import { createEditor } from './editor.ts';
 import { createInspector, exportRecord } from './inspector.ts';
-import { showProgressTicks } from './progress-ticks.ts';
+import { showProgressTicks } from '../page/progress-ticks.ts';
 import { createRunOutput } from './run-output.ts';
-import { createRunnerHost, serverGlobals } from './runner-host.ts';
+import { createRunnerHost, serverGlobals } from '../runner/page/runner-host.ts';
 import { decodeShareHash, shareUrl } from './share.ts';
-import { backupCode, markCompleted, saveBackup, saveCode, savedCode } from './storage.ts';
-import { isDark, THEME_EVENT } from './theme.ts';
+import { backupCode, markCompleted, saveBackup, saveCode, savedCode } from '../page/storage.ts';
+import { isDark, THEME_EVENT } from '../page/theme.ts';
 import { verdict } from './verdict.ts';
 
 export interface Playground {
@@ -37,7 +39,7 @@ function readLessonData(root: HTMLElement): LessonData {
   const code = JSON.parse(root.querySelector('script[data-lesson-code]')?.textContent ?? '{}') as Partial<LessonData>;
   return {
     slug: root.dataset.slug ?? '',
-    locale: root.dataset.locale === 'en' ? 'en' : 'zh',
+    locale: localeOr(root.dataset.locale),
     inputs: JSON.parse(root.dataset.inputs ?? '[]') as LessonInput[],
     starter: code.starter ?? '',
     solution: code.solution ?? '',

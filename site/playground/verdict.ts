@@ -2,7 +2,8 @@
 // not passed yet (a fail is only final once the run is over), the lesson's
 // hint when it failed, and the code's own error when it never got going.
 import type { UiStrings } from '../i18n/index.ts';
-import type { CheckResult, Locale, RunRecord } from '../runner/run-record.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { CheckResult, RunRecord } from '../runner/run-record.ts';
 
 export type CheckStatus = 'idle' | 'checking' | 'pass' | 'fail';
 

@@ -2,10 +2,10 @@
 // reports everything it does (states, events, frames, close,
 // bufferedAmount) as run events. Installed as the worker's `WebSocket`.
 // Past LIMITS.socketsPerRun a socket still works but is only counted.
-import { bytesOf, hexPreview } from './hex.ts';
-import { LIMITS } from './limits.ts';
-import type { RunEvent } from './protocol.ts';
-import type { FrameRecord, ReadyState } from './run-record.ts';
+import { bytesOf, hexPreview } from '../hex.ts';
+import { LIMITS } from '../limits.ts';
+import type { RunEvent } from '../protocol.ts';
+import type { FrameRecord, ReadyState } from '../run-record.ts';
 
 const SAMPLE_EVERY_MS = 16;
 

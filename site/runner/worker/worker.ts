@@ -13,12 +13,12 @@
 // does can print after "finished".
 import { errorMessage, locationInStack } from './error-location.ts';
 import { formatArgs, formatValue } from './format.ts';
-import { LIMITS, TIMING } from './limits.ts';
+import { LIMITS, TIMING } from '../limits.ts';
 import { observedWebSocketClass } from './observed-socket.ts';
 import { createOutbox } from './outbox.ts';
-import { CHANNEL, isFrameToWorker, type FrameToWorker, type RunEvent, type RunGlobals, type WorkerToFrame } from './protocol.ts';
+import { CHANNEL, isFrameToWorker, type FrameToWorker, type RunEvent, type RunGlobals, type WorkerToFrame } from '../protocol.ts';
 import { syntaxErrorLocation } from './syntax-error-location.ts';
-import type { ConsoleLevel, RunError, RunRecord } from './run-record.ts';
+import type { ConsoleLevel, RunError, RunRecord } from '../run-record.ts';
 
 interface WorkerScope {
   addEventListener(type: string, listener: (event: Event) => void): void;

@@ -3,7 +3,7 @@
 // as they happen, newest attempt first.
 
 import { h } from './demo-kit.ts';
-import './part2.css';
+import '../part2.css';
 
 export interface SocketLogStrings {
   log: string;

@@ -1,9 +1,9 @@
 // What makes `lessons/` a course: every folder has zh.md and en.md that agree
 // on order, starterPasses and inputs, its starter, solution and check (the
-// starter and solution with valid locale tags), and no two lessons share an order. Run by the content loader (site/lessons/loader.ts), so a malformed
+// starter and solution with valid locale tags), and no two lessons share an order. Run by the content loader (site/course/loader.ts), so a malformed
 // lesson fails `astro build` at content sync, before anything is bundled,
 // with a message naming the file to fix.
-import type { Locale } from '../runner/run-record.ts';
+import { isLocale, type Locale, locales } from '../i18n/locales.ts';
 import { localizeCode, LocaleTagError } from './localize-code.ts';
 
 class LessonError extends Error {
@@ -37,7 +37,7 @@ export function groupBySlug<T extends ProseEntry>(entries: Iterable<T>): Map<str
   const grouped = new Map<string, Partial<Record<Locale, T>>>();
   for (const entry of entries) {
     const [slug, locale] = entry.id.split('/');
-    if (!slug || (locale !== 'zh' && locale !== 'en')) {
+    if (!slug || !isLocale(locale)) {
       throw new LessonError(entry.filePath ?? entry.id, 'expected lessons/<slug>/zh.md or en.md');
     }
     grouped.set(slug, { ...grouped.get(slug), [locale]: entry });
@@ -47,7 +47,7 @@ export function groupBySlug<T extends ProseEntry>(entries: Iterable<T>): Map<str
 
 /** Throws a LessonError naming the line when a program's locale tags are wrong. */
 function checkLocaleTags(slug: string, name: string, code: string): void {
-  for (const locale of ['zh', 'en'] as const) {
+  for (const locale of locales) {
     try {
       localizeCode(code, locale, `lessons/${slug}/${name}`);
     } catch (error) {

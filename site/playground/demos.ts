@@ -1,10 +1,10 @@
 // Mounts `site/demos/NAME.ts` into each `<div data-demo="NAME">` when it comes
 // near the viewport; stops them all when the page is left.
-import type { DemoContext, MountDemo } from '../demos/types.ts';
-import type { Locale } from '../runner/run-record.ts';
-import { webSocketBase } from './server-url.ts';
+import type { DemoContext, MountDemo } from '../demos/kit/types.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { webSocketBase } from '../page/server-url.ts';
 
-const demos = import.meta.glob<{ default: MountDemo }>(['../demos/*.ts', '!../demos/types.ts']);
+const demos = import.meta.glob<{ default: MountDemo }>('../demos/*.ts');
 
 export function mountDemos(locale: Locale): void {
   const elements = document.querySelectorAll<HTMLElement>('[data-demo]');

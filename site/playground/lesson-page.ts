@@ -4,14 +4,15 @@
 import { addCodeButtons } from './code-buttons.ts';
 import { mountDemos } from './demos.ts';
 import type { Playground } from './playground.ts';
-import { setupPageChrome } from './page-chrome.ts';
+import { setupPageChrome } from '../page/page-chrome.ts';
+import { localeOr } from '../i18n/locales.ts';
 
 const root = document.querySelector<HTMLElement>('[data-playground]');
 const prose = document.querySelector<HTMLElement>('[data-prose]');
 setupPageChrome();
 
 if (root && prose) {
-  const locale = root.dataset.locale === 'en' ? 'en' : 'zh';
+  const locale = localeOr(root.dataset.locale);
   let playground: Promise<Playground> | undefined;
   const ensurePlayground = (): Promise<Playground> =>
     (playground ??= import('./playground.ts').then(({ startPlayground }) => startPlayground(root)).then((p) => {

@@ -17,21 +17,3 @@ export function evaluate(check: LessonCheck, record: RunRecord): CheckResult {
     return { pass: false };
   }
 }
-
-/** Calls `run` at most every `wait` ms while changes keep coming; `now()` runs it immediately. */
-export function debounced(run: () => void, wait: number): { schedule(): void; now(): void } {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return {
-    schedule() {
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        run();
-      }, wait);
-    },
-    now() {
-      clearTimeout(timer);
-      timer = undefined;
-      run();
-    },
-  };
-}

@@ -8,7 +8,7 @@
 //   console.log('got it'); // @en   a line for en readers only
 //
 // Every comment must be tagged, so no untagged comment reaches the other language.
-import type { Locale } from '../runner/run-record.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { scan } from './js-scan.ts';
 
 export class LocaleTagError extends Error {

@@ -1,6 +1,6 @@
 // The reader's progress, edits and language, kept in localStorage. Storage can be
 // unavailable (private mode, quota); the page then simply forgets.
-import type { Locale } from '../runner/run-record.ts';
+import { isLocale, type Locale } from '../i18n/locales.ts';
 
 const PROGRESS_KEY = 'wsp:progress';
 /** Dispatched on window when this tab marks a lesson done (the workshop presence reports it). */
@@ -51,6 +51,6 @@ export const saveBackup = (slug: string, code: string | null): void => write(bac
 /** The language the reader last picked (language switch or chooser), which `/` then opens. */
 export function chosenLocale(): Locale | null {
   const value = read(LOCALE_KEY);
-  return value === 'zh' || value === 'en' ? value : null;
+  return isLocale(value) ? value : null;
 }
 export const saveChosenLocale = (locale: Locale): void => write(LOCALE_KEY, locale);

@@ -2,7 +2,7 @@
 // `<div data-demo="NAME"></div>`: the page imports `site/demos/NAME.ts` and
 // calls its default export with the element and this context.
 
-import type { Locale } from '../runner/run-record.ts';
+import type { Locale } from '../../i18n/locales.ts';
 
 export interface DemoContext {
   locale: Locale;

@@ -7,7 +7,7 @@ import { conf, language } from 'monaco-editor/languages/definitions/javascript/j
 import { javascriptDefaults } from 'monaco-editor/languages/features/typescript/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker.js?worker';
-import type { LessonInput } from '../lessons/schema.ts';
+import type { LessonInput } from '../course/schema.ts';
 import './monaco/features.ts';
 
 // The grammar registered up front rather than fetched once the model asks for
