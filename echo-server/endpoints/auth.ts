@@ -11,8 +11,9 @@
 // After authenticating, each sends {"type":"welcome","user","via"} and echoes text.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CloseCode } from '../../contracts/close-codes.ts';
 import type { ClientResolver } from '../client-info.ts';
-import { CLOSE_POLICY, type Connection } from '../connection.ts';
+import type { Connection } from '../connection.ts';
 import { requestUrl } from '../request-url.ts';
 import { BadRequest, typedMessage, type Endpoint } from './endpoint.ts';
 
@@ -165,16 +166,16 @@ export function createAuth(client: ClientResolver) {
     maxPayload: AUTH_MAX_PAYLOAD,
     open(conn) {
       let user: string | null = null;
-      const deadline = setTimeout(() => conn.close(CLOSE_POLICY, `no auth message within ${AUTH_DEADLINE_MS} ms`), AUTH_DEADLINE_MS);
-      conn.ws.on('close', () => clearTimeout(deadline));
+      const deadline = setTimeout(() => conn.close(CloseCode.PolicyViolation, `no auth message within ${AUTH_DEADLINE_MS} ms`), AUTH_DEADLINE_MS);
+      conn.onClose( () => clearTimeout(deadline));
       const echo = echoText(conn);
       conn.onMessage((data, isBinary) => {
         if (user !== null) return echo(data, isBinary);
         clearTimeout(deadline);
         const token = isBinary ? undefined : typedMessage(data.toString('utf8'), 'auth')?.token;
         const first = typeof token === 'string' ? token : undefined;
-        if (first === undefined) return conn.close(CLOSE_POLICY, 'authenticate first: send {"type":"auth","token":"…"}');
-        if (first !== DEMO_ACCESS_TOKEN) return conn.close(CLOSE_POLICY, 'bad token');
+        if (first === undefined) return conn.close(CloseCode.PolicyViolation, 'authenticate first: send {"type":"auth","token":"…"}');
+        if (first !== DEMO_ACCESS_TOKEN) return conn.close(CloseCode.PolicyViolation, 'bad token');
         user = DEMO_USER;
         welcome(conn, user, 'message');
       });

@@ -8,7 +8,7 @@
 // behind invisible or direction-changing characters, and the number of rooms
 // is capped.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CLOSE_POLICY } from '../connection.ts';
+import { CloseCode } from '../../contracts/close-codes.ts';
 import { TokenBucket } from '../limits.ts';
 import type { RoomBus, RoomEvent } from '../room-bus.ts';
 import { BadRequest, SMALL_PAYLOAD, type Endpoint } from './endpoint.ts';
@@ -85,7 +85,7 @@ export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParam
       let local = rooms.get(room);
       if (!local) rooms.set(room, (local = { names: new Set(), members: 0, fanout: new TokenBucket(limits.fanout, limits.fanout) }));
       // Two handshakes with one name can both pass parse(); the second to open loses.
-      if (local.names.has(nameKey(name))) return conn.close(CLOSE_POLICY, 'that name is taken in this room');
+      if (local.names.has(nameKey(name))) return conn.close(CloseCode.PolicyViolation, 'that name is taken in this room');
       const members = local;
       members.names.add(nameKey(name));
       members.members++;
@@ -93,7 +93,7 @@ export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParam
 
       const now = () => new Date().toISOString();
       const deliver = (event: RoomEvent) => {
-        if (conn.ws.bufferedAmount > SLOW_MEMBER_BYTES) conn.close(CLOSE_POLICY, 'too slow reading the room');
+        if (conn.bufferedAmount > SLOW_MEMBER_BYTES) conn.close(CloseCode.PolicyViolation, 'too slow reading the room');
         else conn.sendJson(event);
       };
       let unsubscribe = () => {};
@@ -112,18 +112,18 @@ export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParam
         await bus.publish(room, { type: 'join', name, count, time: now() });
       })().catch(reportBusError);
       conn.onMessage((data, isBinary) => {
-        if (isBinary) return conn.close(1003, 'chat takes text messages only');
+        if (isBinary) return conn.close(CloseCode.UnsupportedData, 'chat takes text messages only');
         // The flooder is stopped here, before its message costs anyone else anything.
         if (!sender.take()) return conn.expel(`chat rate limit: at most ${limits.burst} messages at once, then ${limits.rate} per second`);
         const text = data.toString('utf8');
-        if ([...text].length > MAX_TEXT_LENGTH) return conn.close(1009, `a chat message may be at most ${MAX_TEXT_LENGTH} characters`);
+        if ([...text].length > MAX_TEXT_LENGTH) return conn.close(CloseCode.MessageTooBig, `a chat message may be at most ${MAX_TEXT_LENGTH} characters`);
         if (!members.fanout.take(members.members)) {
           return conn.sendJson({ type: 'error', message: 'the room is too busy right now; your message was not sent, try again in a moment' });
         }
         const message = { type: 'message', id: randomUUID(), name, text, time: now() } as const;
         joined = joined.then(() => bus.publish(room, message)).catch(reportBusError);
       });
-      conn.ws.on('close', () => {
+      conn.onClose( () => {
         left = true;
         members.names.delete(nameKey(name));
         if (--members.members === 0) rooms.delete(room);

@@ -48,7 +48,6 @@ export const close: Endpoint<CloseRequest> = {
   },
   open(conn, { code, reason, delayMs }) {
     const timer = setTimeout(() => conn.close(code, reason), delayMs);
-    conn.ws.on('close', () => clearTimeout(timer));
-    conn.onMessage(() => {});
+    conn.onClose(() => clearTimeout(timer));
   },
 };

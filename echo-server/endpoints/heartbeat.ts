@@ -34,11 +34,11 @@ export const heartbeat: Endpoint<HeartbeatParams> = {
       silent = true;
       // Paused, ws reads nothing more: no messages, no pongs, no close frame.
       conn.gate.hold(PauseReason.Pacing);
-      dropTimer = setTimeout(() => conn.ws.terminate(), SILENCE_MAX_MS);
+      dropTimer = setTimeout(() => conn.terminate(), SILENCE_MAX_MS);
     };
     const silenceTimer =
       silentAfterMs === null ? undefined : setTimeout(goSilent, silentAfterMs + Math.floor(Math.random() * (jitterMs + 1)));
-    conn.ws.on('close', () => {
+    conn.onClose( () => {
       clearTimeout(silenceTimer);
       clearTimeout(dropTimer);
     });

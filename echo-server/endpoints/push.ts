@@ -17,8 +17,6 @@ export const push: Endpoint<number> = {
     };
     sendReading();
     const timer = setInterval(sendReading, intervalMs);
-    conn.ws.on('close', () => clearInterval(timer));
-    // Anything the client sends is read and ignored (it still counts as traffic).
-    conn.onMessage(() => {});
+    conn.onClose(() => clearInterval(timer));
   },
 };

@@ -3,7 +3,7 @@
 // with an error, subscribe({ count, interval }) pushes "tick" notifications;
 // the notification cancel({ id }) drops a pending sleep. A client that did not
 // offer the subprotocol gets a handshake with none selected, then a 1008 close.
-import { CLOSE_POLICY } from '../connection.ts';
+import { CloseCode } from '../../contracts/close-codes.ts';
 import type { Endpoint } from './endpoint.ts';
 
 export const RPC_SUBPROTOCOL = 'jsonrpc-2.0';
@@ -65,8 +65,8 @@ export const rpc: Endpoint = {
   // Selecting none when jsonrpc-2.0 is not offered is the lesson: the client sees ws.protocol === ''.
   subprotocol: (offered) => (offered.has(RPC_SUBPROTOCOL) ? RPC_SUBPROTOCOL : false),
   open(conn) {
-    if (conn.ws.protocol !== RPC_SUBPROTOCOL) {
-      return conn.close(CLOSE_POLICY, `offer the subprotocol ${RPC_SUBPROTOCOL} to use this endpoint`);
+    if (conn.protocol !== RPC_SUBPROTOCOL) {
+      return conn.close(CloseCode.PolicyViolation, `offer the subprotocol ${RPC_SUBPROTOCOL} to use this endpoint`);
     }
     /** Timers of late answers and subscriptions, by request id (subscriptions by a symbol). */
     const pending = new Map<unknown, NodeJS.Timeout>();
@@ -131,9 +131,9 @@ export const rpc: Endpoint = {
       }
     }
 
-    conn.ws.on('close', () => pending.forEach((_, key) => settle(key)));
+    conn.onClose( () => pending.forEach((_, key) => settle(key)));
     conn.onMessage((data, isBinary) => {
-      if (isBinary) return conn.close(1003, 'JSON-RPC messages are text');
+      if (isBinary) return conn.close(CloseCode.UnsupportedData, 'JSON-RPC messages are text');
       let message: unknown;
       try {
         message = JSON.parse(data.toString('utf8'));

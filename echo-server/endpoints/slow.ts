@@ -37,7 +37,7 @@ export const slow: Endpoint<number> = {
       }
     };
     conn.socket.on('data', onData);
-    conn.ws.on('close', () => {
+    conn.onClose( () => {
       clearTimeout(resumeTimer);
       conn.socket.off('data', onData);
     });

@@ -40,7 +40,7 @@ export function createAdmin(hub: WorkshopHub, attempts: TokenAttempts): Endpoint
         }
         void hub.announce(text).then((announcement) => conn.sendJson({ ...announcement, type: 'announced' }));
       });
-      conn.ws.on('close', () => clearInterval(timer));
+      conn.onClose( () => clearInterval(timer));
     },
   };
 }

@@ -392,12 +392,12 @@ describe('WS /firehose', () => {
     const conn = () => [...server.endpoints.connections].find((c) => c.path === '/firehose')!;
     let peak = 0;
     await eventually(async () => {
-      peak = Math.max(peak, conn().ws.bufferedAmount);
+      peak = Math.max(peak, conn().bufferedAmount);
       await sleep(20);
-      return conn().bytesOut > 0 && conn().ws.bufferedAmount > FIREHOSE_QUEUE;
+      return conn().bytesOut > 0 && conn().bufferedAmount > FIREHOSE_QUEUE;
     }, 'the queue to fill');
     for (let i = 0; i < 10; i++) {
-      peak = Math.max(peak, conn().ws.bufferedAmount);
+      peak = Math.max(peak, conn().bufferedAmount);
       await sleep(20);
     }
     expect(peak).toBeLessThanOrEqual(FIREHOSE_QUEUE + 65536 + 16);
