@@ -10,8 +10,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CloseCode } from '../../contracts/close-codes.ts';
 import { TokenBucket } from '../limits.ts';
-import type { RoomBus, RoomEvent } from '../room-bus.ts';
-import { BadRequest, SMALL_PAYLOAD, type Endpoint } from './endpoint.ts';
+import type { RoomBus, RoomEvent } from './room-bus.ts';
+import { BadRequest, SMALL_PAYLOAD, type Endpoint } from '../endpoints/endpoint.ts';
 
 export const MAX_ROOM_LENGTH = 32;
 export const MAX_NAME_LENGTH = 24;
