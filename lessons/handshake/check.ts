@@ -3,12 +3,13 @@
 // after the report arrived printed the server's accept and a comparison that
 // came out true, never false. The key is random per connection, so the only
 // way to print `true` for it honestly is to compute the accept.
+import { WEBSOCKET_GUID } from '../../contracts/handshake.ts';
 import type { LessonCheck } from '../../site/runner/run-record.ts';
 import { codeOutsideConsole, consoleSince, fail, frameRunTime, incomingText, PASS, socketsTo } from '../check-helpers.ts';
 
 export const task = {
   /** The GUID RFC 6455 §4.2.2 appends to Sec-WebSocket-Key. */
-  GUID: '258EAFA5-E914-47DA-95CA-C5AB0DC85B11',
+  GUID: WEBSOCKET_GUID,
 } as const;
 
 // Read by pattern, not JSON.parse: the record cuts long frames to 1 KiB.

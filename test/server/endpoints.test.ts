@@ -1,6 +1,7 @@
 // Every HTTP and WebSocket endpoint against a real server and real clients.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEBSOCKET_GUID } from '../../contracts/handshake.ts';
 import type { RunningServer } from '../../echo-server/index.ts';
 import { closeEvent, handshakeResponseHeaders, httpUrl, nextMessages, openClient, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
 
@@ -113,7 +114,7 @@ describe('WS /handshake', () => {
     expect(headers).toContainEqual(['X-Lesson', 'Handshake']);
     const key = headers.find(([n]) => n.toLowerCase() === 'sec-websocket-key')![1];
     expect(report.accept).toBe(accepted);
-    expect(report.accept).toBe(createHash('sha1').update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64'));
+    expect(report.accept).toBe(createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64'));
     const echoed = nextMessages(ws, 1);
     ws.send('"again"');
     expect(await echoed).toEqual(['again']);

@@ -2,11 +2,7 @@
 // the server received it, and the Sec-WebSocket-Accept it answered. Several
 // demos show parts of it, so reading it lives here once.
 
-export interface HandshakeReport {
-  type: 'handshake';
-  request: { method: string; path: string; httpVersion: string; headers: Array<[string, string]> };
-  accept: string;
-}
+import type { HandshakeReport } from '../../../contracts/handshake.ts';
 
 export function isHandshakeReport(value: unknown): value is HandshakeReport {
   const v = value as Partial<HandshakeReport> | null;
