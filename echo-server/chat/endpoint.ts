@@ -8,14 +8,12 @@
 // behind invisible or direction-changing characters, and the number of rooms
 // is capped.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { MAX_NAME_LENGTH, MAX_ROOM_LENGTH, MAX_TEXT_LENGTH, type ChatEvent, type RoomEvent } from '../../contracts/chat.ts';
 import { CloseCode } from '../../contracts/close-codes.ts';
 import { TokenBucket } from '../limits.ts';
-import type { RoomBus, RoomEvent } from './room-bus.ts';
+import type { RoomBus } from './room-bus.ts';
 import { BadRequest, SMALL_PAYLOAD, type Endpoint } from '../endpoints/endpoint.ts';
 
-export const MAX_ROOM_LENGTH = 32;
-export const MAX_NAME_LENGTH = 24;
-export const MAX_TEXT_LENGTH = 2000;
 /** A member this far behind in reading is closed rather than buffered for without end. */
 const SLOW_MEMBER_BYTES = 8 * 1024 * 1024;
 
@@ -94,7 +92,7 @@ export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParam
       const now = () => new Date().toISOString();
       const deliver = (event: RoomEvent) => {
         if (conn.bufferedAmount > SLOW_MEMBER_BYTES) conn.close(CloseCode.PolicyViolation, 'too slow reading the room');
-        else conn.sendJson(event);
+        else conn.sendJson(event satisfies ChatEvent);
       };
       let unsubscribe = () => {};
       let left = false;
@@ -105,7 +103,7 @@ export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParam
         const history = await bus.history(room);
         // Gone while the history was on its way (Redis): subscribing now would keep the room alive for nobody.
         if (left) return;
-        conn.sendJson({ type: 'history', messages: history });
+        conn.sendJson({ type: 'history', messages: history } satisfies ChatEvent);
         unsubscribe = bus.subscribe(room, deliver);
         inRoom = true;
         const count = await bus.join(room);
@@ -118,7 +116,7 @@ export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParam
         const text = data.toString('utf8');
         if ([...text].length > MAX_TEXT_LENGTH) return conn.close(CloseCode.MessageTooBig, `a chat message may be at most ${MAX_TEXT_LENGTH} characters`);
         if (!members.fanout.take(members.members)) {
-          return conn.sendJson({ type: 'error', message: 'the room is too busy right now; your message was not sent, try again in a moment' });
+          return conn.sendJson({ type: 'error', message: 'the room is too busy right now; your message was not sent, try again in a moment' } satisfies ChatEvent);
         }
         const message = { type: 'message', id: randomUUID(), name, text, time: now() } as const;
         joined = joined.then(() => bus.publish(room, message)).catch(reportBusError);

@@ -1,6 +1,7 @@
 // /push?interval=MS: sends the weather reading every interval without being
 // asked. A reading is skipped, not queued, while the peer is not keeping up:
 // the next one replaces it anyway.
+import type { PushedReading } from '../../contracts/weather.ts';
 import { currentReading } from '../weather.ts';
 import { intParam, SMALL_PAYLOAD, type Endpoint } from './endpoint.ts';
 
@@ -13,7 +14,7 @@ export const push: Endpoint<number> = {
   parse: (query) => intParam(query, 'interval', 1000, 100, 60_000, true),
   open(conn, intervalMs) {
     const sendReading = () => {
-      if (!conn.congested) conn.sendJson({ type: 'reading', ...currentReading() });
+      if (!conn.congested) conn.sendJson({ type: 'reading', ...currentReading() } satisfies PushedReading);
     };
     sendReading();
     const timer = setInterval(sendReading, intervalMs);

@@ -1,8 +1,9 @@
 // /admin?token=T: the instructor page's socket. It gets a snapshot of the
 // workshop every second and may send announcements to every participant.
+import { MAX_ANNOUNCEMENT_LENGTH, type AdminReply } from '../../contracts/workshop.ts';
 import { BadRequest, SMALL_PAYLOAD, type Endpoint } from '../endpoints/endpoint.ts';
 import type { TokenAttempts } from './token-attempts.ts';
-import { MAX_ANNOUNCEMENT_LENGTH, type WorkshopHub } from './workshop-hub.ts';
+import type { WorkshopHub } from './workshop-hub.ts';
 
 const SNAPSHOT_MS = 1000;
 
@@ -36,9 +37,9 @@ export function createAdmin(hub: WorkshopHub, attempts: TokenAttempts): Endpoint
       conn.onMessage((data, isBinary) => {
         const text = isBinary ? undefined : parseAnnouncement(data.toString('utf8'));
         if (text === undefined) {
-          return conn.sendJson({ type: 'error', message: `expected {"type":"announce","text":"…"} with 1–${MAX_ANNOUNCEMENT_LENGTH} characters` });
+          return conn.sendJson({ type: 'error', message: `expected {"type":"announce","text":"…"} with 1–${MAX_ANNOUNCEMENT_LENGTH} characters` } satisfies AdminReply);
         }
-        void hub.announce(text).then((announcement) => conn.sendJson({ ...announcement, type: 'announced' }));
+        void hub.announce(text).then((announcement) => conn.sendJson({ ...announcement, type: 'announced' } satisfies AdminReply));
       });
       conn.onClose( () => clearInterval(timer));
     },

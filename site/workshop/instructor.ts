@@ -1,13 +1,7 @@
 // The instructor page: a live view of the workshop from the admin socket, and
 // the form that pushes an announcement to every participant's page.
-import type { WorkshopSnapshot as Snapshot } from '../../echo-server/workshop/workshop-hub.ts';
+import type { AdminReply as Reply, WorkshopSnapshot as Snapshot } from '../../contracts/workshop.ts';
 import { webSocketBase } from '../page/server-url.ts';
-
-interface Reply {
-  type: 'announced' | 'error';
-  text?: string;
-  message?: string;
-}
 
 const RETRY_MS = 2000;
 
