@@ -7,6 +7,7 @@
 // bounded number of deliveries per second, names are unique and cannot hide
 // behind invisible or direction-changing characters, and the number of rooms
 // is capped.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MAX_NAME_LENGTH, MAX_ROOM_LENGTH, MAX_TEXT_LENGTH, type ChatEvent, type RoomEvent } from '../../contracts/chat.ts';
 import { CloseCode } from '../../contracts/close-codes.ts';
@@ -66,7 +67,7 @@ const nameKey = (name: string) => name.toLowerCase();
 export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParams> {
   const rooms = new Map<string, LocalRoom>();
   return {
-    path: '/chat',
+    path: WS_PATHS.chat,
     pool: 'workshop',
     // The servers lesson joins the room from the runner, whose origin is opaque.
     origins: 'site-or-sandbox',

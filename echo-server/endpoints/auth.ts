@@ -9,6 +9,7 @@
 //   message: WS /auth/message opens for anyone, but the first message must be
 //            {"type":"auth","token"} within 5 s; anything else closes with 1008.
 // After authenticating, each sends {"type":"welcome","user","via"} and echoes text.
+import { DEMO_ACCESS_TOKEN, HTTP_PATHS, WS_PATHS } from '../../contracts/endpoints.ts';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CloseCode } from '../../contracts/close-codes.ts';
@@ -18,7 +19,6 @@ import { requestUrl } from '../request-url.ts';
 import { BadRequest, typedMessage, type Endpoint } from './endpoint.ts';
 
 /** The access token a real app's login would have given the page; public, for the lesson. */
-export const DEMO_ACCESS_TOKEN = 'demo-token';
 export const DEMO_USER = 'learner';
 export const SESSION_COOKIE = 'wsp_session';
 export const SESSION_TTL_MS = 60 * 60_000;
@@ -125,7 +125,7 @@ export function createAuth(client: ClientResolver) {
   const sessions = new SessionSigner();
 
   const cookie: Endpoint<string> = {
-    path: '/auth/cookie',
+    path: WS_PATHS.authCookie,
     pool: 'lesson',
     // The cookie rides along on any page's handshake, so only this site's pages may use it (not even the runner's null).
     origins: 'site',
@@ -143,7 +143,7 @@ export function createAuth(client: ClientResolver) {
   };
 
   const ticket: Endpoint<string> = {
-    path: '/auth/ticket',
+    path: WS_PATHS.authTicket,
     pool: 'lesson',
     origins: 'any',
     maxPayload: AUTH_MAX_PAYLOAD,
@@ -160,7 +160,7 @@ export function createAuth(client: ClientResolver) {
   };
 
   const message: Endpoint = {
-    path: '/auth/message',
+    path: WS_PATHS.authMessage,
     pool: 'lesson',
     origins: 'any',
     maxPayload: AUTH_MAX_PAYLOAD,
@@ -185,10 +185,10 @@ export function createAuth(client: ClientResolver) {
   /** POST /auth/login, POST /auth/logout, POST /auth/tickets (and its CORS preflight); next() for anything else. */
   function handleHttp(req: IncomingMessage, res: ServerResponse, next: () => void): void {
     const pathname = requestUrl(req)?.pathname;
-    if (pathname !== '/auth/login' && pathname !== '/auth/logout' && pathname !== '/auth/tickets') return next();
+    if (pathname !== HTTP_PATHS.login && pathname !== HTTP_PATHS.logout && pathname !== HTTP_PATHS.tickets) return next();
     // The ticket is fetched by code in the editor, whose sandbox has an opaque origin.
-    const cors: Record<string, string> = pathname === '/auth/tickets' ? { 'Access-Control-Allow-Origin': '*' } : {};
-    if (req.method === 'OPTIONS' && pathname === '/auth/tickets') {
+    const cors: Record<string, string> = pathname === HTTP_PATHS.tickets ? { 'Access-Control-Allow-Origin': '*' } : {};
+    if (req.method === 'OPTIONS' && pathname === HTTP_PATHS.tickets) {
       res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Authorization', 'Access-Control-Max-Age': '600' });
       return void res.end();
     }
@@ -200,11 +200,11 @@ export function createAuth(client: ClientResolver) {
     req.resume();
     const cookieAttributes = 'Path=/auth; HttpOnly; SameSite=Strict';
     switch (pathname) {
-      case '/auth/login':
+      case HTTP_PATHS.login:
         return answer(res, 200, { user: DEMO_USER, expiresInMs: SESSION_TTL_MS }, {
           'Set-Cookie': `${SESSION_COOKIE}=${sessions.make(DEMO_USER)}; Max-Age=${SESSION_TTL_MS / 1000}; ${cookieAttributes}`,
         });
-      case '/auth/logout':
+      case HTTP_PATHS.logout:
         return answer(res, 200, { user: null }, { 'Set-Cookie': `${SESSION_COOKIE}=; Max-Age=0; ${cookieAttributes}` });
       default: {
         if (req.headers.authorization !== `Bearer ${DEMO_ACCESS_TOKEN}`) {

@@ -8,6 +8,7 @@
 // whose WebSocket API cannot slow down what arrives. At the end it sends
 // {"type":"done","messages","bytes","elapsedMs","waitedMs"} (waitedMs: time spent
 // waiting for the client) and closes with 1000.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { CloseCode } from '../../contracts/close-codes.ts';
 import { BadRequest, intParam, typedMessage, type Endpoint } from './endpoint.ts';
 
@@ -34,7 +35,7 @@ function creditGrant(text: string): number | undefined {
 }
 
 export const firehose: Endpoint<FirehoseParams> = {
-  path: '/firehose',
+  path: WS_PATHS.firehose,
   pool: 'lesson',
   origins: 'any',
   maxPayload: FIREHOSE_MAX_PAYLOAD,

@@ -1,5 +1,6 @@
 // /handshake: first tells the client exactly what Upgrade request arrived and
 // which Sec-WebSocket-Accept answered it, then echoes like /echo.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { createHash } from 'node:crypto';
 import { WEBSOCKET_GUID, type HandshakeReport } from '../../contracts/handshake.ts';
 import type { Endpoint } from './endpoint.ts';
@@ -22,7 +23,7 @@ function shown(name: string, value: string): string {
 }
 
 export const handshake: Endpoint<HandshakeReport> = {
-  path: '/handshake',
+  path: WS_PATHS.handshake,
   pool: 'lesson',
   origins: 'any',
   maxPayload: 'lesson',

@@ -3,6 +3,7 @@
 // without closing: it stops reading and writing, so not even protocol pings are
 // answered. The client sees a socket whose readyState stays OPEN while nothing
 // comes back — a dead connection only an application-level ping can detect.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { PauseReason } from '../backpressure.ts';
 import { intParam, typedMessage, type Endpoint } from './endpoint.ts';
 
@@ -18,7 +19,7 @@ interface HeartbeatParams {
 }
 
 export const heartbeat: Endpoint<HeartbeatParams> = {
-  path: '/heartbeat',
+  path: WS_PATHS.heartbeat,
   pool: 'lesson',
   origins: 'any',
   maxPayload: HEARTBEAT_MAX_PAYLOAD,

@@ -3,6 +3,7 @@
 // closes with 1000. With dropAfter, each connection is cut (no close frame, as
 // when a network fails) after a random 1…K messages, so a client must resume
 // with ?since=<last seq seen> to get every number exactly once.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { CloseCode } from '../../contracts/close-codes.ts';
 import { intParam, type Endpoint } from './endpoint.ts';
 
@@ -20,7 +21,7 @@ interface NumbersParams {
 }
 
 export const numbers: Endpoint<NumbersParams> = {
-  path: '/numbers',
+  path: WS_PATHS.numbers,
   pool: 'lesson',
   origins: 'any',
   maxPayload: NUMBERS_MAX_PAYLOAD,

@@ -1,12 +1,13 @@
 // /push?interval=MS: sends the weather reading every interval without being
 // asked. A reading is skipped, not queued, while the peer is not keeping up:
 // the next one replaces it anyway.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { PushedReading } from '../../contracts/weather.ts';
 import { currentReading } from '../weather.ts';
 import { intParam, SMALL_PAYLOAD, type Endpoint } from './endpoint.ts';
 
 export const push: Endpoint<number> = {
-  path: '/push',
+  path: WS_PATHS.push,
   pool: 'lesson',
   origins: 'any',
   // What the client sends is ignored.

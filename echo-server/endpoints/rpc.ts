@@ -3,10 +3,10 @@
 // with an error, subscribe({ count, interval }) pushes "tick" notifications;
 // the notification cancel({ id }) drops a pending sleep. A client that did not
 // offer the subprotocol gets a handshake with none selected, then a 1008 close.
+import { RPC_SUBPROTOCOL, WS_PATHS } from '../../contracts/endpoints.ts';
 import { CloseCode } from '../../contracts/close-codes.ts';
 import type { Endpoint } from './endpoint.ts';
 
-export const RPC_SUBPROTOCOL = 'jsonrpc-2.0';
 /** Largest message this endpoint reads. */
 export const RPC_MAX_PAYLOAD = 64 * 1024;
 export const RPC_MAX_SLEEP_MS = 10_000;
@@ -58,7 +58,7 @@ function numberParam(params: unknown, key: string, min: number, max: number, fal
 }
 
 export const rpc: Endpoint = {
-  path: '/rpc',
+  path: WS_PATHS.rpc,
   pool: 'lesson',
   origins: 'any',
   maxPayload: RPC_MAX_PAYLOAD,

@@ -1,5 +1,6 @@
 // /admin?token=T: the instructor page's socket. It gets a snapshot of the
 // workshop every second and may send announcements to every participant.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { MAX_ANNOUNCEMENT_LENGTH, type AdminReply } from '../../contracts/workshop.ts';
 import { BadRequest, SMALL_PAYLOAD, type Endpoint } from '../endpoints/endpoint.ts';
 import type { TokenAttempts } from './token-attempts.ts';
@@ -20,7 +21,7 @@ function parseAnnouncement(text: string): string | undefined {
 
 export function createAdmin(hub: WorkshopHub, attempts: TokenAttempts): Endpoint {
   return {
-    path: '/admin',
+    path: WS_PATHS.admin,
     pool: 'admin',
     origins: 'site',
     maxPayload: SMALL_PAYLOAD,

@@ -1,6 +1,7 @@
 // /presence: each participant's page keeps one of these open. It carries
 // announcements down and, if the reader allows it, the slugs of the lessons
 // they have passed up — anonymously, as a set of slugs and nothing else.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { CloseCode } from '../../contracts/close-codes.ts';
 import { SMALL_PAYLOAD, type Endpoint } from '../endpoints/endpoint.ts';
 import type { WorkshopHub } from './workshop-hub.ts';
@@ -25,7 +26,7 @@ export function parseProgress(text: string): string[] | null | undefined {
 
 export function createPresence(hub: WorkshopHub): Endpoint {
   return {
-    path: '/presence',
+    path: WS_PATHS.presence,
     pool: 'workshop',
     origins: 'site',
     maxPayload: SMALL_PAYLOAD,

@@ -3,10 +3,11 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { AUTH_MAX_PAYLOAD, DEMO_ACCESS_TOKEN, MAX_TICKETS, MAX_TICKETS_PER_ADDRESS, TicketStore } from '../../echo-server/endpoints/auth.ts';
+import { DEMO_ACCESS_TOKEN, RPC_SUBPROTOCOL } from '../../contracts/endpoints.ts';
+import { AUTH_MAX_PAYLOAD, MAX_TICKETS, MAX_TICKETS_PER_ADDRESS, TicketStore } from '../../echo-server/endpoints/auth.ts';
 import { FIREHOSE_MAX_CREDIT, FIREHOSE_QUEUE } from '../../echo-server/endpoints/firehose.ts';
 import { HEARTBEAT_MAX_PAYLOAD } from '../../echo-server/endpoints/heartbeat.ts';
-import { RPC_MAX_PENDING, RPC_SUBPROTOCOL } from '../../echo-server/endpoints/rpc.ts';
+import { RPC_MAX_PENDING } from '../../echo-server/endpoints/rpc.ts';
 import type { RunningServer } from '../../echo-server/index.ts';
 import {
   closeEvent,
