@@ -3,6 +3,7 @@
 // after the report arrived printed the server's accept and a comparison that
 // came out true, never false. The key is random per connection, so the only
 // way to print `true` for it honestly is to compute the accept.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { WEBSOCKET_GUID } from '../../contracts/handshake.ts';
 import type { LessonCheck } from '../../site/runner/run-record.ts';
 import { codeOutsideConsole, consoleSince, fail, frameRunTime, incomingText, PASS, socketsTo } from '../check-helpers.ts';
@@ -18,7 +19,7 @@ const TRUE = /(^|[^\w])true([^\w]|$)/;
 const FALSE = /(^|[^\w])false([^\w]|$)/;
 
 const check: LessonCheck = (run) => {
-  const sockets = socketsTo(run, '/handshake');
+  const sockets = socketsTo(run, WS_PATHS.handshake);
   if (sockets.length === 0) {
     return fail(
       '先用 new WebSocket(`${SERVER_URL}/handshake`) 打开一个连接。',

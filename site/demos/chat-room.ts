@@ -1,6 +1,7 @@
 // The servers lesson's demo: the /chat room everyone on this server joins.
 // History first, then live messages and join/leave notices with the count.
 
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH, type ChatEvent } from '../../contracts/chat.ts';
 import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
@@ -48,7 +49,7 @@ const mount: MountDemo = (el, ctx) => {
 
   function connect(): void {
     const query = new URLSearchParams({ room: ROOM, name: nameInput.value.trim() });
-    const socket = new WebSocket(`${ctx.serverUrl}/chat?${query}`);
+    const socket = new WebSocket(`${ctx.serverUrl}${WS_PATHS.chat}?${query}`);
     ws = socket;
     status.textContent = t.connecting;
     socket.addEventListener('open', () => {

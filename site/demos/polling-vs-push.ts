@@ -4,6 +4,7 @@
 // The summary line is written when the demo stops, from the same counters the
 // columns show, so the two never disagree.
 
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { READING_EVERY_MS, type WeatherReading } from '../../contracts/weather.ts';
 import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, formatBytes, h } from './kit/demo-kit.ts';
@@ -146,7 +147,7 @@ const mount: MountDemo = (el, ctx) => {
     void pollOnce();
     pollTimer = setInterval(() => void pollOnce(), Number(interval.value));
 
-    const socket = (ws = new WebSocket(`${ctx.serverUrl}/push?interval=${PUSH_INTERVAL_MS}`));
+    const socket = (ws = new WebSocket(`${ctx.serverUrl}${WS_PATHS.push}?interval=${PUSH_INTERVAL_MS}`));
     socket.addEventListener('message', (event: MessageEvent) => {
       if (!running) return;
       const text = String(event.data);
