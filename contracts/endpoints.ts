@@ -3,7 +3,10 @@
 // and the fixed values the course teaches with (the RPC subprotocol, the demo
 // access token). The README's Endpoints section documents each.
 
-/** WebSocket endpoints, by name. */
+/**
+ * WebSocket endpoints, by name. echo-server/endpoints/echo.ts spells '/echo' out
+ * (the servers lesson shows that file to readers); a test holds the two together.
+ */
 export const WS_PATHS = {
   echo: '/echo',
   handshake: '/handshake',

@@ -1,6 +1,7 @@
 // Every HTTP and WebSocket endpoint against a real server and real clients.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { WEBSOCKET_GUID } from '../../contracts/handshake.ts';
 import type { RunningServer } from '../../echo-server/index.ts';
 import { closeEvent, handshakeResponseHeaders, httpUrl, nextMessages, openClient, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
@@ -51,6 +52,10 @@ describe('HTTP endpoints', () => {
     const res = await fetch(httpUrl(server, path));
     expect(res.status).toBe(426);
     expect(res.headers.get('upgrade')).toBe('websocket');
+  });
+
+  it.each(Object.values(WS_PATHS))('%s, named in contracts/endpoints.ts, is a WebSocket endpoint (GET answers 426)', async (path) => {
+    expect((await fetch(httpUrl(server, path))).status).toBe(426);
   });
 
   it('an unknown page answers 404 with the site 404 page', async () => {
