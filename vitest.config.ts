@@ -32,7 +32,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts', 'test/lessons/**/*.test.ts', 'test/support/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts', 'test/lessons/**/*.test.ts', 'lessons/**/*.test.ts', 'test/support/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

@@ -1,11 +1,10 @@
 // The lessons collection's loader: Astro's glob loader over
 // lessons/<slug>/{zh,en}.md (which validates each file's frontmatter), then
 // the course check across folders (course-check.ts).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
-import type { LessonFrontmatter } from './schema.ts';
 import { checkCourse } from './course-check.ts';
 
 export function lessonsLoader(base = './lessons'): Loader {
@@ -16,12 +15,13 @@ export function lessonsLoader(base = './lessons'): Loader {
       await prose.load(context);
       // Runs on each full sync (build, dev start); in dev, an edit to one file re-parses only that file.
       const dir = fileURLToPath(new URL(`${base}/`, context.config.root));
-      const entries = context.store.values().map((entry) => ({ ...entry, data: entry.data as LessonFrontmatter }));
-      checkCourse(
-        entries,
-        (slug, name) => existsSync(join(dir, slug, name)),
-        (slug, name) => readFileSync(join(dir, slug, name), 'utf8'),
-      );
+      checkCourse({
+        folders: readdirSync(dir, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+          .map((entry) => entry.name),
+        has: (path) => existsSync(join(dir, path)),
+        read: (path) => readFileSync(join(dir, path), 'utf8'),
+      });
     },
   };
 }

@@ -8,8 +8,6 @@ export const en = {
   chooseLanguage: 'Choose a language',
   lessons: 'Lessons',
   lessonIndexTitle: 'All lessons',
-  coursePart1: 'Part 1: the WebSocket API',
-  coursePart2: 'Part 2: what real applications need',
   skipToContent: 'Skip to content',
   previous: 'Previous',
   next: 'Next',

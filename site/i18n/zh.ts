@@ -10,8 +10,6 @@ export const zh: UiStrings = {
   chooseLanguage: '选择语言',
   lessons: '课程',
   lessonIndexTitle: '全部课程',
-  coursePart1: '第一部分：WebSocket API',
-  coursePart2: '第二部分：真实应用还需要什么',
   skipToContent: '跳到正文',
   previous: '上一课',
   next: '下一课',

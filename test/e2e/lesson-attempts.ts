@@ -1,7 +1,7 @@
 // For each lesson, one cheat (code that does not do the task but once passed)
 // and one alternative correct solution unlike the lesson's own, typed into the
 // real player by test/e2e/lessons.test.ts. The full tables run through each
-// check in test/lessons/<slug>.check.test.ts.
+// check in lessons/<slug>/check.test.ts.
 
 import { WEBSOCKET_GUID } from '../../contracts/handshake.ts';
 

@@ -5,10 +5,9 @@
 // player never passes and an alternative correct solution does (lesson-attempts.ts).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { lessonFrontmatter } from '../../site/course/schema.ts';
+import { readLessonMeta } from '../../site/course/course-check.ts';
 import type { Locale } from '../../site/i18n/locales.ts';
 import { launchBrowser, newPage, openLesson, terminalText, typeCode } from './browser.ts';
 import { ATTEMPTS } from './lesson-attempts.ts';
@@ -31,9 +30,8 @@ const STARTER_MS = 30_000;
 /** The solution must pass within this long (the slowest solutions take a few seconds). */
 const SOLUTION_MS = 60_000;
 
-function frontmatter(slug: string, locale: Locale) {
-  const source = readFileSync(`${lessonsDir}${slug}/${locale}.md`, 'utf8');
-  return lessonFrontmatter.parse(parseFrontmatter(source, { frontmatter: 'empty-with-spaces' }).frontmatter);
+function meta(slug: string) {
+  return readLessonMeta(slug, JSON.parse(readFileSync(`${lessonsDir}${slug}/meta.json`, 'utf8')));
 }
 
 let browser: Browser;
@@ -76,7 +74,7 @@ async function uncaughtError(page: Page): Promise<string | null> {
 
 describe.each(slugs)('lesson %s', (slug) => {
   it.each(['zh', 'en'] as const)('%s: loads, the starter runs cleanly, the solution passes', async (locale) => {
-    const { starterPasses, inputs } = frontmatter(slug, locale);
+    const { starterPasses, inputs } = meta(slug);
     const page = await newPage(browser);
     try {
       const response = await page.goto(`${baseUrl}/${locale}/${slug}/`);

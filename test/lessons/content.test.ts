@@ -1,12 +1,13 @@
-// The content check over every lesson folder: both locales with frontmatter
-// the build accepts, matching across locales, the code files, enough prose, a
-// runnable block, the exercise heading, and demos that exist.
+// The content check over every lesson folder: the course the build accepts
+// (course list, meta.json, both locales' frontmatter, the code files), enough
+// prose, a runnable block, the exercise heading, demos that exist, and the
+// check's tests beside it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { checkCourse } from '../../site/course/course-check.ts';
+import { checkCourse, readLessonMeta } from '../../site/course/course-check.ts';
 import { lessonFrontmatter, type LessonFrontmatter } from '../../site/course/schema.ts';
 import type { LessonCheck } from '../../site/runner/run-record.ts';
 import { run } from './run-builder.ts';
@@ -67,19 +68,14 @@ describe('lesson content', () => {
     expect(slugs.length).toBeGreaterThan(0);
   });
 
-  it('is a course the build accepts: both locales agreeing, the code files, unique orders', () => {
+  it('is a course the build accepts: every folder listed once, its meta.json, the prose and code files', () => {
     // The build's own check (site/course/course-check.ts), here without a build.
-    const entries = slugs.flatMap((slug) =>
-      (Object.keys(locales) as Locale[])
-        .filter((locale) => existsSync(`${lessonsDir}${slug}/${locale}.md`))
-        .map((locale) => ({ id: `${slug}/${locale}`, data: readProse(slug, locale).data })),
-    );
     expect(() =>
-      checkCourse(
-        entries,
-        (slug, name) => existsSync(`${lessonsDir}${slug}/${name}`),
-        (slug, name) => readFileSync(`${lessonsDir}${slug}/${name}`, 'utf8'),
-      ),
+      checkCourse({
+        folders: slugs,
+        has: (path) => existsSync(`${lessonsDir}${path}`),
+        read: (path) => readFileSync(`${lessonsDir}${path}`, 'utf8'),
+      }),
     ).not.toThrow();
   });
 
@@ -107,7 +103,12 @@ describe('lesson content', () => {
       const solution = readFileSync(path('solution.js'), 'utf8');
       expect(syntaxErrors(starter)).toEqual([]);
       expect(syntaxErrors(solution)).toEqual([]);
-      if (!readProse(slug, 'zh').data.starterPasses) expect(solution.trim()).not.toBe(starter.trim());
+      const meta = readLessonMeta(slug, JSON.parse(readFileSync(path('meta.json'), 'utf8')));
+      if (!meta.starterPasses) expect(solution.trim()).not.toBe(starter.trim());
+    });
+
+    it('has its check tests beside the check', () => {
+      expect(existsSync(path('check.test.ts')), `lessons/${slug}/check.test.ts`).toBe(true);
     });
 
     it('has a check that fails a run that did nothing, with a hint in both languages', async () => {

@@ -36,14 +36,27 @@ function copyProject(): string {
   return dir;
 }
 
-/** Rewrites the frontmatter line `key: …` of `file`, or removes it when `value` is null. */
+/** Rewrites the frontmatter line `key: …` of `file` (adding it when missing), or removes it when `value` is null. */
 function setFrontmatter(dir: string, file: string, key: string, value: string | null): void {
   const path = join(dir, file);
   const line = new RegExp(`^${key}:.*\n`, 'm');
   const text = readFileSync(path, 'utf8');
-  if (!line.test(text)) throw new Error(`${file} has no ${key}: line`);
-  writeFileSync(path, text.replace(line, value === null ? '' : `${key}: ${value}\n`));
+  const replacement = value === null ? '' : `${key}: ${value}\n`;
+  if (line.test(text)) writeFileSync(path, text.replace(line, replacement));
+  else if (value === null) throw new Error(`${file} has no ${key}: line`);
+  else writeFileSync(path, text.replace(/^---\n/, `---\n${replacement}`));
 }
+
+/** Rewrites the JSON file `file` with `edit` applied to its value. */
+function editJson(dir: string, file: string, edit: (value: Record<string, unknown>) => void): void {
+  const path = join(dir, file);
+  const value = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  edit(value);
+  writeFileSync(path, JSON.stringify(value));
+}
+
+/** The course list's first part, to add a slug to. */
+const firstPart = (course: Record<string, unknown>) => (course as { parts: { lessons: string[] }[] }).parts[0]?.lessons ?? [];
 
 interface BuildResult {
   code: number | null;
@@ -80,14 +93,48 @@ async function failedBuildOutput(breakLesson: (dir: string) => void): Promise<st
 
 // Concurrent: each build is a child process, mostly on one core.
 describe.concurrent('astro build with a malformed lesson', { timeout: 180_000 }, () => {
-  it('names en.md when its order differs from zh.md', async () => {
-    const output = await failedBuildOutput((dir) => setFrontmatter(dir, 'lessons/send/en.md', 'order', '99'));
-    expect(output).toMatch(/Malformed lesson lessons\/send\/en\.md: order 99 differs from lessons\/send\/zh\.md \(order \d+\)/);
+  it('rejects a zh.md that still states the order, saying where the order is written', async () => {
+    const output = await failedBuildOutput((dir) => setFrontmatter(dir, 'lessons/send/zh.md', 'order', '5'));
+    expect(output).toContain('send/zh data does not match collection schema');
+    expect(output).toContain('order: not a frontmatter field: the course order is the list in lessons/course.json');
+    expect(output).toMatch(/Location:\s+\S*\/lessons\/send\/zh\.md/);
   });
 
-  it('names en.md when its inputs differ from zh.md', async () => {
+  it('rejects an en.md that states inputs, which belong in meta.json', async () => {
     const output = await failedBuildOutput((dir) => setFrontmatter(dir, 'lessons/send/en.md', 'inputs', '[file]'));
-    expect(output).toMatch(/Malformed lesson lessons\/send\/en\.md: inputs \[file\] differs from lessons\/send\/zh\.md \(inputs \[canvas, file\]\)/);
+    expect(output).toContain("inputs: not a frontmatter field: it is written once, in the lesson's meta.json");
+    expect(output).toMatch(/Location:\s+\S*\/lessons\/send\/en\.md/);
+  });
+
+  it('names course.json when a lesson folder is not in it', async () => {
+    // Adding a lesson by copying another one and forgetting to list it.
+    const output = await failedBuildOutput((dir) => cpSync(join(dir, 'lessons/send'), join(dir, 'lessons/send-copy'), { recursive: true }));
+    expect(output).toContain('Malformed lesson lessons/course.json: does not list lessons/send-copy/ (every lesson folder goes in one part)');
+  });
+
+  it('names course.json when it lists a lesson with no folder', async () => {
+    const output = await failedBuildOutput((dir) => editJson(dir, 'lessons/course.json', (course) => firstPart(course).push('websocket-stream')));
+    expect(output).toContain('Malformed lesson lessons/course.json: lists "websocket-stream", but there is no folder lessons/websocket-stream/');
+  });
+
+  it('names course.json when it lists a lesson twice', async () => {
+    const output = await failedBuildOutput((dir) => editJson(dir, 'lessons/course.json', (course) => firstPart(course).push('send')));
+    expect(output).toContain('Malformed lesson lessons/course.json: lists "send" twice');
+  });
+
+  it('names meta.json and the field when it breaks the schema', async () => {
+    const output = await failedBuildOutput((dir) => editJson(dir, 'lessons/send/meta.json', (meta) => (meta.inputs = ['microphone'])));
+    expect(output).toMatch(/Malformed lesson lessons\/send\/meta\.json: inputs\.0: Invalid enum value\. Expected 'file' \| 'canvas', received 'microphone'/);
+  });
+
+  it('names meta.json when it is not JSON', async () => {
+    const output = await failedBuildOutput((dir) => writeFileSync(join(dir, 'lessons/send/meta.json'), '{ inputs: [file] }'));
+    expect(output).toContain('Malformed lesson lessons/send/meta.json: not valid JSON (');
+  });
+
+  it('names the missing meta.json', async () => {
+    const output = await failedBuildOutput((dir) => rmSync(join(dir, 'lessons/send/meta.json')));
+    expect(output).toContain('Malformed lesson lessons/send/meta.json: file is missing');
   });
 
   it('names the missing starter.js', async () => {
@@ -108,12 +155,5 @@ describe.concurrent('astro build with a malformed lesson', { timeout: 180_000 },
     expect(output).toContain('send/zh data does not match collection schema');
     expect(output).toMatch(/title.*: Required/);
     expect(output).toMatch(/Location:\s+\S*\/lessons\/send\/zh\.md/);
-  });
-
-  it('names a zh.md when a new lesson folder reuses an order', async () => {
-    // Adding a lesson by copying another one and forgetting to change its order.
-    const output = await failedBuildOutput((dir) => cpSync(join(dir, 'lessons/send'), join(dir, 'lessons/send-copy'), { recursive: true }));
-    // Folders are checked in name order, so the later one is named.
-    expect(output).toMatch(/Malformed lesson lessons\/send-copy\/zh\.md: order \d+ is also used by lessons\/send\n/);
   });
 });

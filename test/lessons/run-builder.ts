@@ -1,5 +1,5 @@
-// Hand-made RunRecords for the lesson check tests: a run is built from the
-// sockets a reader's code would have opened and what it printed.
+// Hand-made RunRecords for the lesson check tests (lessons/<slug>/check.test.ts):
+// a run is built from the sockets a reader's code would have opened and what it printed.
 
 import type { FrameRecord, ReadyState, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 

@@ -347,7 +347,7 @@ describe('auth endpoints', () => {
   it.each([
     ['a chat message before auth', 'hello', /authenticate first/],
     ['a wrong token', JSON.stringify({ type: 'auth', token: 'guess' }), /bad token/],
-    ['a token that is not a string', JSON.stringify({ type: 'auth', token: ['demo-token'] }), /authenticate first/],
+    ['a token that is not a string', JSON.stringify({ type: 'auth', token: [DEMO_ACCESS_TOKEN] }), /authenticate first/],
     ['binary', Buffer.from(JSON.stringify({ type: 'auth', token: DEMO_ACCESS_TOKEN })), /authenticate first/],
   ])('message: %s closes with 1008 and nothing is answered', async (_what, first, reason) => {
     const ws = await openClient(wsUrl(server, '/auth/message'));

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import check, { task } from '../../lessons/handshake/check.ts';
+import check, { task } from './check.ts';
 import type { RunRecord } from '../../site/runner/run-record.ts';
-import { run, socket, text } from './run-builder.ts';
+import { run, socket, text } from '../../test/lessons/run-builder.ts';
 
 const KEY = 'jworTQxHnoh++Wr58Oibbg==';
 const ACCEPT = createHash('sha1').update(KEY + task.GUID).digest('base64');
-const read = (name: string) => readFileSync(new URL(`../../lessons/handshake/${name}`, import.meta.url), 'utf8');
+const read = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 const solution = read('solution.js');
 const starter = read('starter.js');
 

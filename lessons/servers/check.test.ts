@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import check from '../../lessons/servers/check.ts';
+import check from './check.ts';
 import type { FrameRecord, RunRecord } from '../../site/runner/run-record.ts';
-import { logsAt, run, socket, text } from './run-builder.ts';
+import { logsAt, run, socket, text } from '../../test/lessons/run-builder.ts';
 
 const CHAT = 'ws://127.0.0.1:8080/chat?room=lobby&name=reader-7';
 const SAID = 'good morning, room';

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import check, { task } from '../../lessons/buffered-amount/check.ts';
+import check, { task } from './check.ts';
 import type { RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
-import { frame, run, socket, text } from './run-builder.ts';
+import { frame, run, socket, text } from '../../test/lessons/run-builder.ts';
 
 const KiB = 1024;
 const TOTAL = task.TOTAL_MIB * 1024 * KiB;
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
-const solution = read('../../lessons/buffered-amount/solution.js');
-const starter = read('../../lessons/buffered-amount/starter.js');
+const solution = read('./solution.js');
+const starter = read('./starter.js');
 /** A real run of the solution in Chromium against the real server (hex of frames dropped). */
-const realRun = (): RunRecord => ({ ...(JSON.parse(read('./fixtures/buffered-amount-solution-run.json')) as RunRecord), code: solution });
+const realRun = (): RunRecord => ({ ...(JSON.parse(read('./check.test.run.json')) as RunRecord), code: solution });
 
 /** Code that paces chunks by a timer and only ever prints bufferedAmount. */
 const TIMER_PACED = `for (let i = 0; i < 64; i++) { ws.send(chunk); await sleep(50); }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import check, { task } from '../../lessons/backpressure/check.ts';
+import check, { task } from './check.ts';
 import type { FrameRecord } from '../../site/runner/run-record.ts';
-import { frame, logs, run, socket, text } from './run-builder.ts';
+import { frame, logs, run, socket, text } from '../../test/lessons/run-builder.ts';
 
 const { MESSAGES, WINDOW } = task;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import check, { task } from '../../lessons/protocol/check.ts';
+import check, { task } from './check.ts';
 import type { FrameRecord } from '../../site/runner/run-record.ts';
-import { logs, run, socket, text } from './run-builder.ts';
+import { logs, run, socket, text } from '../../test/lessons/run-builder.ts';
 
 // Widened from the task's literal types: the tables also try other values.
 const { CALLS_AT_ONCE, TIMEOUT_MS } = task;

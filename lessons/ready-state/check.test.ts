@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import check from '../../lessons/ready-state/check.ts';
+import check from './check.ts';
 import type { ConsoleEntry, ReadyState, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
-import { run, socket } from './run-builder.ts';
+import { run, socket } from '../../test/lessons/run-builder.ts';
 
-const solution = readFileSync(new URL('../../lessons/ready-state/solution.js', import.meta.url), 'utf8');
+const solution = readFileSync(new URL('./solution.js', import.meta.url), 'utf8');
 const at = (text: string, time: number): ConsoleEntry => ({ level: 'log', text, time });
 const states = (...pairs: Array<[ReadyState, number]>): SocketRecord['states'] => pairs.map(([state, time]) => ({ state, time }));
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import check, { task } from '../../lessons/features/check.ts';
+import check, { task } from './check.ts';
 import { frameHeaderSize } from '../../site/demos/kit/frame-header.ts';
 import type { FrameRecord, RunRecord } from '../../site/runner/run-record.ts';
-import { frame, logsAt, run, socket } from './run-builder.ts';
+import { frame, logsAt, run, socket } from '../../test/lessons/run-builder.ts';
 
 const ECHO_AT = 50; // ms into the run at which every echo is back
 

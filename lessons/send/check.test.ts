@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import check, { task } from '../../lessons/send/check.ts';
+import check, { task } from './check.ts';
 import type { FrameRecord, RunRecord } from '../../site/runner/run-record.ts';
-import { frame, logsAt, run, socket } from './run-builder.ts';
+import { frame, logsAt, run, socket } from '../../test/lessons/run-builder.ts';
 
 const ECHO = 'ws://127.0.0.1:8080/echo';
 const BACK_AT = 40; // ms into the run at which the pixels came back

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import check from '../../lessons/why-websocket/check.ts';
+import check from './check.ts';
 import type { ConsoleEntry, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
-import { logsAt, run, socket, text } from './run-builder.ts';
+import { logsAt, run, socket, text } from '../../test/lessons/run-builder.ts';
 
 const FIRST_SEQ = 1_763_972_400;
 const reading = (seq: number) => JSON.stringify({ type: 'reading', city: 'Hangzhou', temperatureC: 18.4, humidity: 60, condition: 'sunny', seq, updatedAt: new Date(seq * 1000).toISOString() });

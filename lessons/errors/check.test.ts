@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import check, { task } from '../../lessons/errors/check.ts';
+import check, { task } from './check.ts';
 import type { RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
-import { run, socket } from './run-builder.ts';
+import { run, socket } from '../../test/lessons/run-builder.ts';
 
-const read = (name: string) => readFileSync(new URL(`../../lessons/errors/${name}`, import.meta.url), 'utf8');
+const read = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 const solution = read('solution.js');
 const starter = read('starter.js');
 const FULL_JITTER = 'const delay = Math.random() * BASE_DELAY * 2 ** (attempt - 1);';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import check, { task } from '../../lessons/auth/check.ts';
+import check, { task } from './check.ts';
 import type { SocketRecord } from '../../site/runner/run-record.ts';
-import { logs, run, socket, text } from './run-builder.ts';
+import { logs, run, socket, text } from '../../test/lessons/run-builder.ts';
 
 const { ACCESS_TOKEN } = task;
 

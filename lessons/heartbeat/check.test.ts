@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import check, { task } from '../../lessons/heartbeat/check.ts';
+import check, { task } from './check.ts';
 import type { FrameRecord, SocketRecord } from '../../site/runner/run-record.ts';
-import { logs, run, socket, text } from './run-builder.ts';
+import { logs, run, socket, text } from '../../test/lessons/run-builder.ts';
 
 const { DEADLINE_MS, FINAL_REPLIES, MIN_RECONNECTS, PING_EVERY_MS } = task;
 
