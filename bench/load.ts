@@ -1,5 +1,6 @@
 // Load generator: N connections, each sending one message and waiting for its
-// echo before the next (ping-pong), for a fixed time. Records every round trip.
+// echo before the next (ping-pong), until a deadline or a message budget runs
+// out. Records every round trip.
 import { WebSocket } from 'ws';
 
 export interface LoadResult {
@@ -7,6 +8,15 @@ export interface LoadResult {
   seconds: number;
   /** Round-trip times in milliseconds, sorted. */
   latencies: number[];
+}
+
+export interface PingPong {
+  connections: number;
+  payload: Buffer;
+  binary: boolean;
+  durationMs: number;
+  /** Messages sent in all, across connections: bounds the bytes a run with big payloads moves. */
+  maxMessages?: number;
 }
 
 function open(url: string): Promise<WebSocket> {
@@ -17,10 +27,10 @@ function open(url: string): Promise<WebSocket> {
   });
 }
 
-export async function pingPong(url: string, connections: number, payload: Buffer, durationMs: number): Promise<LoadResult> {
+export async function pingPong(url: string, { connections, payload, binary, durationMs, maxMessages = Infinity }: PingPong): Promise<LoadResult> {
   const sockets = await Promise.all(Array.from({ length: connections }, () => open(url)));
   const latencies: number[] = [];
-  const binary = payload.length > 1024;
+  let sent = 0;
   const started = performance.now();
   const deadline = started + durationMs;
   await Promise.all(
@@ -29,13 +39,14 @@ export async function pingPong(url: string, connections: number, payload: Buffer
         new Promise<void>((resolve, reject) => {
           let sentAt = 0;
           const sendOne = () => {
+            sent++;
             sentAt = performance.now();
             ws.send(payload, { binary });
           };
           ws.on('message', () => {
             const now = performance.now();
             latencies.push(now - sentAt);
-            if (now < deadline) sendOne();
+            if (now < deadline && sent < maxMessages) sendOne();
             else resolve();
           });
           ws.once('close', (code) => reject(new Error(`connection closed during the run (${code})`)));

@@ -1,5 +1,6 @@
 // Every server option in one table: default, CLI flag, environment variable,
 // bounds. The CLI, the README's configuration table and the tests all follow it.
+import { DEFAULT_MAX_CONNS_PER_IP, DEFAULT_MAX_PAYLOAD } from '../contracts/limits.ts';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -77,11 +78,11 @@ export const DEFAULTS: PlaygroundOptions = {
   staticDir: fileURLToPath(new URL('../dist/', import.meta.url)),
   build: true,
   quiet: false,
-  maxPayload: 16 * MiB,
+  maxPayload: DEFAULT_MAX_PAYLOAD,
   maxConns: 10_000,
   maxWorkshopConns: 2000,
   adminConns: 16,
-  maxConnsPerIp: 256,
+  maxConnsPerIp: DEFAULT_MAX_CONNS_PER_IP,
   maxWorkshopConnsPerIp: 10,
   rateLimit: 1000,
   rateBurst: 10_000,

@@ -1,15 +1,20 @@
 // One accepted WebSocket with what every endpoint needs around it: traffic
-// counts, the rate limit, activity marks for the idle timeout, and sends that
-// respect backpressure. Endpoints talk to this, not to the raw socket.
+// counts, the rate limit and activity marks for the idle timeout (for every
+// connection, whether or not its endpoint reads messages), sends that respect
+// backpressure, and close events. Endpoints talk to this, never to the raw
+// WebSocket.
 import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
+import { CloseCode } from '../contracts/close-codes.ts';
 import { ReadGate, HIGH_WATER_MARK, PauseReason, sendWithBackpressure } from './backpressure.ts';
 import type { TokenBucket } from './limits.ts';
 import type { TrafficCounts } from './metrics.ts';
 
-export const CLOSE_POLICY = 1008;
 /** How long an expelled peer has to receive its close frame before the socket is cut. */
 const EXPEL_GRACE_MS = 1000;
+
+type MessageHandler = (data: Buffer, isBinary: boolean) => void;
+const ignore: MessageHandler = () => {};
 
 export class Connection implements TrafficCounts {
   readonly openedAt = performance.now();
@@ -23,10 +28,11 @@ export class Connection implements TrafficCounts {
   /** Set on pong; the heartbeat clears it when it pings. */
   alive = true;
   readonly gate: ReadGate;
+  #handler = ignore;
 
   constructor(
-    readonly ws: WebSocket,
-    /** The TCP socket under `ws`, for endpoints that pace reading. */
+    private readonly ws: WebSocket,
+    /** The TCP socket under the WebSocket, for endpoints that pace reading or wait for 'drain'. */
     readonly socket: Duplex,
     readonly path: string,
     readonly address: string,
@@ -34,10 +40,19 @@ export class Connection implements TrafficCounts {
     private readonly onRateExceeded: () => void,
   ) {
     this.gate = new ReadGate(ws);
+    ws.on('message', (data, isBinary) => this.#receive(data as Buffer, isBinary)); // binaryType is 'nodebuffer'
+    ws.on('pong', () => {
+      this.alive = true;
+    });
   }
 
   get isOpen(): boolean {
     return this.ws.readyState === WebSocket.OPEN;
+  }
+
+  /** Bytes sent and not yet handed to the OS. */
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
   }
 
   /** True while more than the high-water mark is waiting to reach the peer. */
@@ -45,20 +60,19 @@ export class Connection implements TrafficCounts {
     return this.ws.bufferedAmount > HIGH_WATER_MARK;
   }
 
-  /** Calls `handler` for every message that the rate limit lets through. */
-  onMessage(handler: (data: Buffer, isBinary: boolean) => void): void {
-    this.ws.on('message', (data, isBinary) => {
-      const buffer = data as Buffer; // binaryType is 'nodebuffer'
-      this.messagesIn++;
-      this.bytesIn += buffer.length;
-      this.active = true;
-      if (this.bucket !== null && !this.bucket.take()) {
-        if (this.isOpen) this.onRateExceeded();
-        this.expel('message rate limit exceeded');
-        return;
-      }
-      handler(buffer, isBinary);
-    });
+  /** The subprotocol the handshake selected ('' for none). */
+  get protocol(): string {
+    return this.ws.protocol;
+  }
+
+  /** Calls `handler` for every message the rate limit lets through (one handler; messages before it are counted and dropped). */
+  onMessage(handler: MessageHandler): void {
+    this.#handler = handler;
+  }
+
+  /** Calls `handler` once the connection has closed, however it closed. */
+  onClose(handler: (code: number) => void): void {
+    this.ws.once('close', handler);
   }
 
   send(data: Buffer | string, isBinary: boolean): void {
@@ -74,13 +88,17 @@ export class Connection implements TrafficCounts {
     this.send(JSON.stringify(value), false);
   }
 
+  ping(): void {
+    this.ws.ping();
+  }
+
   /**
    * Closes with 1008 and reads nothing more: whatever a flooder has already
    * queued is not parsed, and its socket is cut if it does not answer the close.
    */
   expel(reason: string): void {
     this.gate.hold(PauseReason.Expelled);
-    this.close(CLOSE_POLICY, reason);
+    this.close(CloseCode.PolicyViolation, reason);
     setTimeout(() => this.ws.terminate(), EXPEL_GRACE_MS).unref();
   }
 
@@ -88,5 +106,22 @@ export class Connection implements TrafficCounts {
     if (this.ws.readyState === WebSocket.CONNECTING || this.ws.readyState === WebSocket.OPEN) {
       this.ws.close(code, reason);
     }
+  }
+
+  /** Cuts the TCP connection without a close frame, as a failed network would. */
+  terminate(): void {
+    this.ws.terminate();
+  }
+
+  #receive(data: Buffer, isBinary: boolean): void {
+    this.messagesIn++;
+    this.bytesIn += data.length;
+    this.active = true;
+    if (this.bucket !== null && !this.bucket.take()) {
+      if (this.isOpen) this.onRateExceeded();
+      this.expel('message rate limit exceeded');
+      return;
+    }
+    this.#handler(data, isBinary);
   }
 }

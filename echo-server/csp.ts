@@ -5,6 +5,8 @@
 // a shared link must not reach the reader's LAN or loopback services. No page
 // may be framed by another site.
 
+import { RUNNER_PATH } from '../contracts/endpoints.ts';
+
 /** What a page's policy depends on besides its path. */
 export interface PolicyContext {
   /** The host the browser asked for (with port), '' when unknown: then only 'self' is named. */
@@ -51,9 +53,7 @@ function runnerPolicy({ host, runnerConnect }: PolicyContext): string {
   ].join('; ');
 }
 
-/** Pages under this path prefix are the sandboxed runner frame. */
-export const RUNNER_PATH = '/runner/';
-
+/** Pages under RUNNER_PATH are the sandboxed runner frame, with a policy of their own. */
 export function contentSecurityPolicy(pathname: string, context: PolicyContext): string {
   return pathname.startsWith(RUNNER_PATH) ? runnerPolicy(context) : SITE_POLICY;
 }

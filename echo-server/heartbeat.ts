@@ -1,5 +1,6 @@
 // Ping every peer on an interval; a peer that has not answered the previous
 // ping by the next one is gone (cable pulled, laptop asleep) and is dropped.
+// Each Connection marks itself alive when a pong arrives.
 import type { Connection } from './connection.ts';
 
 export function watchHeartbeats(connections: Iterable<Connection>, intervalMs: number): () => void {
@@ -7,20 +8,13 @@ export function watchHeartbeats(connections: Iterable<Connection>, intervalMs: n
   const timer = setInterval(() => {
     for (const conn of connections) {
       if (!conn.alive) {
-        conn.ws.terminate();
+        conn.terminate();
         continue;
       }
       conn.alive = false;
-      conn.ws.ping();
+      conn.ping();
     }
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
-}
-
-/** Marks `conn` alive whenever it answers a ping. */
-export function trackPongs(conn: Connection): void {
-  conn.ws.on('pong', () => {
-    conn.alive = true;
-  });
 }

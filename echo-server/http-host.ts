@@ -1,5 +1,6 @@
 // The HTTP side: the built site as static files, the small JSON/metrics
 // endpoints, and 426 for a plain GET on a WebSocket path.
+import { HTTP_PATHS } from '../contracts/endpoints.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -42,16 +43,16 @@ export function createApiHandler(ctx: HttpApiContext): RequestHandler {
       return;
     }
     switch (pathname) {
-      case '/healthz':
+      case HTTP_PATHS.health:
         return sendJson(res, {
           status: 'ok',
           uptimeSeconds: Math.round((Date.now() - ctx.stats.startedAt) / 1000),
           connections: ctx.stats.openCount(),
         });
-      case '/api/weather':
+      case HTTP_PATHS.weather:
         // Readable from any origin: the reader's code runs in a sandbox whose origin is opaque.
         return sendJson(res, currentReading(), { 'Access-Control-Allow-Origin': '*' });
-      case '/metrics':
+      case HTTP_PATHS.metrics:
         ctx.registry.metrics().then(
           (text) => {
             res.writeHead(200, { 'Content-Type': ctx.registry.contentType });

@@ -1,9 +1,8 @@
 // Closes connections with no message either way for the idle timeout. A
 // sweeper checks activity marks instead of re-arming a timer per message, which
 // keeps the message path cheap.
+import { CloseCode, IDLE_TIMEOUT_REASON } from '../contracts/close-codes.ts';
 import type { Connection } from './connection.ts';
-
-export const CLOSE_IDLE_REASON = 'idle timeout';
 
 export function watchIdleConnections(connections: Iterable<Connection>, timeoutMs: number): () => void {
   if (timeoutMs <= 0) return () => {};
@@ -15,7 +14,7 @@ export function watchIdleConnections(connections: Iterable<Connection>, timeoutM
         conn.active = false;
         conn.quietSince = now;
       } else if (now - conn.quietSince >= timeoutMs) {
-        conn.close(1000, CLOSE_IDLE_REASON);
+        conn.close(CloseCode.Normal, IDLE_TIMEOUT_REASON);
       }
     }
   }, tick);

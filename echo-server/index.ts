@@ -2,6 +2,7 @@
 // attach the endpoints to an existing HTTP server (Astro's dev server).
 import { createServer, type Server } from 'node:http';
 import { networkInterfaces } from 'node:os';
+import { CloseCode } from '../contracts/close-codes.ts';
 import { DEFAULTS, type PlaygroundOptions } from './config.ts';
 import { createClientResolver, type ClientResolver } from './client-info.ts';
 import type { Connection } from './connection.ts';
@@ -20,7 +21,6 @@ import { createWorkshop } from './workshop/index.ts';
 
 export type { PlaygroundOptions } from './config.ts';
 
-export const CLOSE_GOING_AWAY = 1001;
 /** How long shutdown waits for clients to answer the 1001 close before cutting them off. */
 const SHUTDOWN_GRACE_MS = 2000;
 
@@ -88,10 +88,10 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
       stopHeartbeat();
       stopIdle();
       const closed = [...connections].map((c) => new Promise<void>((resolve) => {
-        c.ws.once('close', () => resolve());
-        c.close(CLOSE_GOING_AWAY, 'server shutting down');
+        c.onClose(() => resolve());
+        c.close(CloseCode.GoingAway, 'server shutting down');
       }));
-      const grace = setTimeout(() => connections.forEach((c) => c.ws.terminate()), SHUTDOWN_GRACE_MS);
+      const grace = setTimeout(() => connections.forEach((c) => c.terminate()), SHUTDOWN_GRACE_MS);
       await Promise.all(closed);
       clearTimeout(grace);
       await workshop.close();

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-// echo.ts is shown to readers in the servers lesson, so the site embeds it.
-const SOURCES = ['site', 'lessons', 'public', 'astro.config.mjs', 'package.json', 'echo-server/csp.ts', 'echo-server/endpoints/echo.ts'];
+// echo.ts is shown to readers in the servers lesson, so the site embeds it;
+// contracts/ holds paths and limits the site is built with.
+const SOURCES = ['site', 'lessons', 'contracts', 'public', 'astro.config.mjs', 'package.json', 'echo-server/csp.ts', 'echo-server/endpoints/echo.ts'];
 
 /** Newest modification time under `path` (0 when it does not exist). */
 function newestMtime(path: string): number {

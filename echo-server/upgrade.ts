@@ -8,7 +8,6 @@ import type { ClientResolver } from './client-info.ts';
 import { Connection } from './connection.ts';
 import { accept, BadRequest, type Accepted } from './endpoints/endpoint.ts';
 import type { AnyEndpoint } from './endpoints/index.ts';
-import { trackPongs } from './heartbeat.ts';
 import type { ConnectionLimiter, Refusal, TokenBucket } from './limits.ts';
 import type { ConnectionLog } from './logger.ts';
 import type { ServerStats } from './metrics.ts';
@@ -111,14 +110,13 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
       ctx.connections.add(conn);
       ctx.stats.connectionsTotal++;
       ctx.log.open(conn.path, address);
-      trackPongs(conn);
       let error: string | undefined;
       ws.on('error', (err: Error & { code?: string }) => {
         error = err.code ?? err.message;
         const reason = err.code && REJECTION_REASONS[err.code];
         ctx.stats.reject(reason || 'protocol-error');
       });
-      ws.on('close', (code) => {
+      conn.onClose((code) => {
         ctx.connections.delete(conn);
         ctx.stats.recordClose(code, conn);
         ctx.log.close(conn.path, address, code, performance.now() - conn.openedAt, conn, error);

@@ -1,15 +1,7 @@
 // A made-up weather reading that changes once a second. /api/weather (polling)
 // and /push (server push) read the same one, so a lesson can compare them.
 
-export interface WeatherReading {
-  city: string;
-  temperatureC: number;
-  humidity: number;
-  condition: string;
-  /** Increases by one every second; a poll that returns the same seq learned nothing new. */
-  seq: number;
-  updatedAt: string;
-}
+import { READING_EVERY_MS, type WeatherReading } from '../contracts/weather.ts';
 
 const CONDITIONS = ['sunny', 'cloudy', 'overcast', 'light rain', 'windy'];
 
@@ -20,7 +12,7 @@ function noise(n: number): number {
 }
 
 export function currentReading(now = Date.now()): WeatherReading {
-  const seq = Math.floor(now / 1000);
+  const seq = Math.floor(now / READING_EVERY_MS);
   const minutes = seq / 60;
   return {
     city: 'Hangzhou',
@@ -28,6 +20,6 @@ export function currentReading(now = Date.now()): WeatherReading {
     humidity: Math.round(55 + 20 * Math.sin(minutes / 45 + 1) + noise(seq + 7) * 3),
     condition: CONDITIONS[Math.floor(seq / 90) % CONDITIONS.length]!,
     seq,
-    updatedAt: new Date(seq * 1000).toISOString(),
+    updatedAt: new Date(seq * READING_EVERY_MS).toISOString(),
   };
 }

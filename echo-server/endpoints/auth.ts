@@ -9,15 +9,16 @@
 //   message: WS /auth/message opens for anyone, but the first message must be
 //            {"type":"auth","token"} within 5 s; anything else closes with 1008.
 // After authenticating, each sends {"type":"welcome","user","via"} and echoes text.
+import { DEMO_ACCESS_TOKEN, HTTP_PATHS, WS_PATHS } from '../../contracts/endpoints.ts';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CloseCode } from '../../contracts/close-codes.ts';
 import type { ClientResolver } from '../client-info.ts';
-import { CLOSE_POLICY, type Connection } from '../connection.ts';
+import type { Connection } from '../connection.ts';
 import { requestUrl } from '../request-url.ts';
 import { BadRequest, typedMessage, type Endpoint } from './endpoint.ts';
 
 /** The access token a real app's login would have given the page; public, for the lesson. */
-export const DEMO_ACCESS_TOKEN = 'demo-token';
 export const DEMO_USER = 'learner';
 export const SESSION_COOKIE = 'wsp_session';
 export const SESSION_TTL_MS = 60 * 60_000;
@@ -124,7 +125,7 @@ export function createAuth(client: ClientResolver) {
   const sessions = new SessionSigner();
 
   const cookie: Endpoint<string> = {
-    path: '/auth/cookie',
+    path: WS_PATHS.authCookie,
     pool: 'lesson',
     // The cookie rides along on any page's handshake, so only this site's pages may use it (not even the runner's null).
     origins: 'site',
@@ -142,7 +143,7 @@ export function createAuth(client: ClientResolver) {
   };
 
   const ticket: Endpoint<string> = {
-    path: '/auth/ticket',
+    path: WS_PATHS.authTicket,
     pool: 'lesson',
     origins: 'any',
     maxPayload: AUTH_MAX_PAYLOAD,
@@ -159,22 +160,22 @@ export function createAuth(client: ClientResolver) {
   };
 
   const message: Endpoint = {
-    path: '/auth/message',
+    path: WS_PATHS.authMessage,
     pool: 'lesson',
     origins: 'any',
     maxPayload: AUTH_MAX_PAYLOAD,
     open(conn) {
       let user: string | null = null;
-      const deadline = setTimeout(() => conn.close(CLOSE_POLICY, `no auth message within ${AUTH_DEADLINE_MS} ms`), AUTH_DEADLINE_MS);
-      conn.ws.on('close', () => clearTimeout(deadline));
+      const deadline = setTimeout(() => conn.close(CloseCode.PolicyViolation, `no auth message within ${AUTH_DEADLINE_MS} ms`), AUTH_DEADLINE_MS);
+      conn.onClose( () => clearTimeout(deadline));
       const echo = echoText(conn);
       conn.onMessage((data, isBinary) => {
         if (user !== null) return echo(data, isBinary);
         clearTimeout(deadline);
         const token = isBinary ? undefined : typedMessage(data.toString('utf8'), 'auth')?.token;
         const first = typeof token === 'string' ? token : undefined;
-        if (first === undefined) return conn.close(CLOSE_POLICY, 'authenticate first: send {"type":"auth","token":"…"}');
-        if (first !== DEMO_ACCESS_TOKEN) return conn.close(CLOSE_POLICY, 'bad token');
+        if (first === undefined) return conn.close(CloseCode.PolicyViolation, 'authenticate first: send {"type":"auth","token":"…"}');
+        if (first !== DEMO_ACCESS_TOKEN) return conn.close(CloseCode.PolicyViolation, 'bad token');
         user = DEMO_USER;
         welcome(conn, user, 'message');
       });
@@ -184,10 +185,10 @@ export function createAuth(client: ClientResolver) {
   /** POST /auth/login, POST /auth/logout, POST /auth/tickets (and its CORS preflight); next() for anything else. */
   function handleHttp(req: IncomingMessage, res: ServerResponse, next: () => void): void {
     const pathname = requestUrl(req)?.pathname;
-    if (pathname !== '/auth/login' && pathname !== '/auth/logout' && pathname !== '/auth/tickets') return next();
+    if (pathname !== HTTP_PATHS.login && pathname !== HTTP_PATHS.logout && pathname !== HTTP_PATHS.tickets) return next();
     // The ticket is fetched by code in the editor, whose sandbox has an opaque origin.
-    const cors: Record<string, string> = pathname === '/auth/tickets' ? { 'Access-Control-Allow-Origin': '*' } : {};
-    if (req.method === 'OPTIONS' && pathname === '/auth/tickets') {
+    const cors: Record<string, string> = pathname === HTTP_PATHS.tickets ? { 'Access-Control-Allow-Origin': '*' } : {};
+    if (req.method === 'OPTIONS' && pathname === HTTP_PATHS.tickets) {
       res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Authorization', 'Access-Control-Max-Age': '600' });
       return void res.end();
     }
@@ -199,11 +200,11 @@ export function createAuth(client: ClientResolver) {
     req.resume();
     const cookieAttributes = 'Path=/auth; HttpOnly; SameSite=Strict';
     switch (pathname) {
-      case '/auth/login':
+      case HTTP_PATHS.login:
         return answer(res, 200, { user: DEMO_USER, expiresInMs: SESSION_TTL_MS }, {
           'Set-Cookie': `${SESSION_COOKIE}=${sessions.make(DEMO_USER)}; Max-Age=${SESSION_TTL_MS / 1000}; ${cookieAttributes}`,
         });
-      case '/auth/logout':
+      case HTTP_PATHS.logout:
         return answer(res, 200, { user: null }, { 'Set-Cookie': `${SESSION_COOKIE}=; Max-Age=0; ${cookieAttributes}` });
       default: {
         if (req.headers.authorization !== `Bearer ${DEMO_ACCESS_TOKEN}`) {

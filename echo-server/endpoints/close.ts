@@ -1,6 +1,7 @@
 // /close?code=&reason=&delay=: closes with the code and reason asked for,
 // after a delay, so a lesson can watch onclose. Codes a server may not send are
 // refused before the handshake with a 400 that says why.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { BadRequest, intParam, SMALL_PAYLOAD, type Endpoint } from './endpoint.ts';
 
 const NEVER_SENT = new Map([
@@ -29,7 +30,7 @@ interface CloseRequest {
 }
 
 export const close: Endpoint<CloseRequest> = {
-  path: '/close',
+  path: WS_PATHS.close,
   pool: 'lesson',
   origins: 'any',
   // What the client sends is ignored.
@@ -48,7 +49,6 @@ export const close: Endpoint<CloseRequest> = {
   },
   open(conn, { code, reason, delayMs }) {
     const timer = setTimeout(() => conn.close(code, reason), delayMs);
-    conn.ws.on('close', () => clearTimeout(timer));
-    conn.onMessage(() => {});
+    conn.onClose(() => clearTimeout(timer));
   },
 };

@@ -8,6 +8,8 @@
 // whose WebSocket API cannot slow down what arrives. At the end it sends
 // {"type":"done","messages","bytes","elapsedMs","waitedMs"} (waitedMs: time spent
 // waiting for the client) and closes with 1000.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
+import { CloseCode } from '../../contracts/close-codes.ts';
 import { BadRequest, intParam, typedMessage, type Endpoint } from './endpoint.ts';
 
 /** Largest message this endpoint reads: credit grants are tiny. */
@@ -33,7 +35,7 @@ function creditGrant(text: string): number | undefined {
 }
 
 export const firehose: Endpoint<FirehoseParams> = {
-  path: '/firehose',
+  path: WS_PATHS.firehose,
   pool: 'lesson',
   origins: 'any',
   maxPayload: FIREHOSE_MAX_PAYLOAD,
@@ -54,11 +56,11 @@ export const firehose: Endpoint<FirehoseParams> = {
     let granted = credit ? 0 : total;
     let waitedMs = 0;
     let waitingSince: number | null = null;
-    const deadline = setTimeout(() => conn.close(1008, `a firehose runs at most ${FIREHOSE_MAX_MS} ms`), FIREHOSE_MAX_MS);
+    const deadline = setTimeout(() => conn.close(CloseCode.PolicyViolation, `a firehose runs at most ${FIREHOSE_MAX_MS} ms`), FIREHOSE_MAX_MS);
 
     const pump = () => {
       while (conn.isOpen && sent < Math.min(granted, total)) {
-        if (conn.ws.bufferedAmount > FIREHOSE_QUEUE) {
+        if (conn.bufferedAmount > FIREHOSE_QUEUE) {
           // ws's socket emits 'drain' once the kernel has taken what was queued.
           if (waitingSince === null) waitingSince = performance.now();
           conn.socket.once('drain', pump);
@@ -78,17 +80,17 @@ export const firehose: Endpoint<FirehoseParams> = {
       if (sent === total && conn.isOpen) {
         clearTimeout(deadline);
         conn.sendJson({ type: 'done', messages: sent, bytes: sentBytes, elapsedMs: Math.round(performance.now() - started), waitedMs: Math.round(waitedMs) });
-        conn.close(1000, 'all sent');
+        conn.close(CloseCode.Normal, 'all sent');
       }
     };
-    conn.ws.on('close', () => {
+    conn.onClose( () => {
       clearTimeout(deadline);
       conn.socket.off('drain', pump);
     });
     conn.onMessage((data, isBinary) => {
       const grant = credit && !isBinary ? creditGrant(data.toString('utf8')) : undefined;
-      if (grant === undefined) return conn.close(1003, credit ? 'send {"type":"credit","messages":K} with a positive integer K' : 'this firehose takes no messages');
-      if (granted - sent + grant > FIREHOSE_MAX_CREDIT) return conn.close(1008, `at most ${FIREHOSE_MAX_CREDIT} messages may be granted ahead`);
+      if (grant === undefined) return conn.close(CloseCode.UnsupportedData, credit ? 'send {"type":"credit","messages":K} with a positive integer K' : 'this firehose takes no messages');
+      if (granted - sent + grant > FIREHOSE_MAX_CREDIT) return conn.close(CloseCode.PolicyViolation, `at most ${FIREHOSE_MAX_CREDIT} messages may be granted ahead`);
       granted += grant;
       if (waitingSince === null) pump(); // else the pending 'drain' resumes it
     });

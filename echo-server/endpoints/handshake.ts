@@ -1,10 +1,10 @@
 // /handshake: first tells the client exactly what Upgrade request arrived and
 // which Sec-WebSocket-Accept answered it, then echoes like /echo.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { createHash } from 'node:crypto';
+import { WEBSOCKET_GUID, type HandshakeReport } from '../../contracts/handshake.ts';
 import type { Endpoint } from './endpoint.ts';
 import { echo } from './echo.ts';
-
-const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 /** RFC 6455 §4.2.2: base64(SHA-1(key + GUID)), what ws sends back. */
 export function acceptFor(key: string): string {
@@ -22,16 +22,8 @@ function shown(name: string, value: string): string {
   return SECRET_HEADERS.has(name.toLowerCase()) ? `[redacted: ${value.length} characters]` : value;
 }
 
-// accept comes before request: a long request (big cookies) may be cut short
-// by a viewer, and the accept is what the handshake lesson needs.
-interface HandshakeReport {
-  type: 'handshake';
-  accept: string;
-  request: { method: string; path: string; httpVersion: string; headers: [string, string][] };
-}
-
 export const handshake: Endpoint<HandshakeReport> = {
-  path: '/handshake',
+  path: WS_PATHS.handshake,
   pool: 'lesson',
   origins: 'any',
   maxPayload: 'lesson',

@@ -3,6 +3,7 @@
 // without closing: it stops reading and writing, so not even protocol pings are
 // answered. The client sees a socket whose readyState stays OPEN while nothing
 // comes back — a dead connection only an application-level ping can detect.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { PauseReason } from '../backpressure.ts';
 import { intParam, typedMessage, type Endpoint } from './endpoint.ts';
 
@@ -18,7 +19,7 @@ interface HeartbeatParams {
 }
 
 export const heartbeat: Endpoint<HeartbeatParams> = {
-  path: '/heartbeat',
+  path: WS_PATHS.heartbeat,
   pool: 'lesson',
   origins: 'any',
   maxPayload: HEARTBEAT_MAX_PAYLOAD,
@@ -34,11 +35,11 @@ export const heartbeat: Endpoint<HeartbeatParams> = {
       silent = true;
       // Paused, ws reads nothing more: no messages, no pongs, no close frame.
       conn.gate.hold(PauseReason.Pacing);
-      dropTimer = setTimeout(() => conn.ws.terminate(), SILENCE_MAX_MS);
+      dropTimer = setTimeout(() => conn.terminate(), SILENCE_MAX_MS);
     };
     const silenceTimer =
       silentAfterMs === null ? undefined : setTimeout(goSilent, silentAfterMs + Math.floor(Math.random() * (jitterMs + 1)));
-    conn.ws.on('close', () => {
+    conn.onClose( () => {
       clearTimeout(silenceTimer);
       clearTimeout(dropTimer);
     });

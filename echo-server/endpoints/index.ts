@@ -1,6 +1,6 @@
 // Every WebSocket endpoint, by path.
-import type { RoomBus } from '../room-bus.ts';
-import { createChat, type ChatLimits } from './chat.ts';
+import type { RoomBus } from '../chat/room-bus.ts';
+import { createChat, type ChatLimits } from '../chat/endpoint.ts';
 import { close } from './close.ts';
 import { echo } from './echo.ts';
 import { firehose } from './firehose.ts';

@@ -3,6 +3,8 @@
 // closes with 1000. With dropAfter, each connection is cut (no close frame, as
 // when a network fails) after a random 1…K messages, so a client must resume
 // with ?since=<last seq seen> to get every number exactly once.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
+import { CloseCode } from '../../contracts/close-codes.ts';
 import { intParam, type Endpoint } from './endpoint.ts';
 
 /** Largest message this endpoint reads; it expects none. */
@@ -19,7 +21,7 @@ interface NumbersParams {
 }
 
 export const numbers: Endpoint<NumbersParams> = {
-  path: '/numbers',
+  path: WS_PATHS.numbers,
   pool: 'lesson',
   origins: 'any',
   maxPayload: NUMBERS_MAX_PAYLOAD,
@@ -39,7 +41,7 @@ export const numbers: Endpoint<NumbersParams> = {
     const timer = setInterval(() => {
       if (seq >= until) {
         clearInterval(timer);
-        return conn.close(1000, 'end of stream');
+        return conn.close(CloseCode.Normal, 'end of stream');
       }
       // A client that does not keep up misses nothing: the number waits for the next tick.
       if (conn.congested) return;
@@ -47,11 +49,9 @@ export const numbers: Endpoint<NumbersParams> = {
       conn.sendJson({ type: 'number', seq });
       if (seq >= dropAt && seq < until) {
         clearInterval(timer);
-        conn.ws.terminate();
+        conn.terminate();
       }
     }, intervalMs);
-    conn.ws.on('close', () => clearInterval(timer));
-    // Anything the client sends is read and ignored (it still counts as traffic).
-    conn.onMessage(() => {});
+    conn.onClose(() => clearInterval(timer));
   },
 };

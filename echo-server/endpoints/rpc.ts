@@ -3,10 +3,10 @@
 // with an error, subscribe({ count, interval }) pushes "tick" notifications;
 // the notification cancel({ id }) drops a pending sleep. A client that did not
 // offer the subprotocol gets a handshake with none selected, then a 1008 close.
-import { CLOSE_POLICY } from '../connection.ts';
+import { RPC_SUBPROTOCOL, WS_PATHS } from '../../contracts/endpoints.ts';
+import { CloseCode } from '../../contracts/close-codes.ts';
 import type { Endpoint } from './endpoint.ts';
 
-export const RPC_SUBPROTOCOL = 'jsonrpc-2.0';
 /** Largest message this endpoint reads. */
 export const RPC_MAX_PAYLOAD = 64 * 1024;
 export const RPC_MAX_SLEEP_MS = 10_000;
@@ -58,15 +58,15 @@ function numberParam(params: unknown, key: string, min: number, max: number, fal
 }
 
 export const rpc: Endpoint = {
-  path: '/rpc',
+  path: WS_PATHS.rpc,
   pool: 'lesson',
   origins: 'any',
   maxPayload: RPC_MAX_PAYLOAD,
   // Selecting none when jsonrpc-2.0 is not offered is the lesson: the client sees ws.protocol === ''.
   subprotocol: (offered) => (offered.has(RPC_SUBPROTOCOL) ? RPC_SUBPROTOCOL : false),
   open(conn) {
-    if (conn.ws.protocol !== RPC_SUBPROTOCOL) {
-      return conn.close(CLOSE_POLICY, `offer the subprotocol ${RPC_SUBPROTOCOL} to use this endpoint`);
+    if (conn.protocol !== RPC_SUBPROTOCOL) {
+      return conn.close(CloseCode.PolicyViolation, `offer the subprotocol ${RPC_SUBPROTOCOL} to use this endpoint`);
     }
     /** Timers of late answers and subscriptions, by request id (subscriptions by a symbol). */
     const pending = new Map<unknown, NodeJS.Timeout>();
@@ -131,9 +131,9 @@ export const rpc: Endpoint = {
       }
     }
 
-    conn.ws.on('close', () => pending.forEach((_, key) => settle(key)));
+    conn.onClose( () => pending.forEach((_, key) => settle(key)));
     conn.onMessage((data, isBinary) => {
-      if (isBinary) return conn.close(1003, 'JSON-RPC messages are text');
+      if (isBinary) return conn.close(CloseCode.UnsupportedData, 'JSON-RPC messages are text');
       let message: unknown;
       try {
         message = JSON.parse(data.toString('utf8'));

@@ -1,13 +1,14 @@
 // /slow?bps=N: a deliberately slow reader. It takes bytes off the TCP socket
 // at N per second (pausing reads when ahead of that pace), so the sender's
 // bufferedAmount grows, and reports progress as it goes.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { PauseReason } from '../backpressure.ts';
 import { intParam, type Endpoint } from './endpoint.ts';
 
 const PROGRESS_EVERY_MS = 250;
 
 export const slow: Endpoint<number> = {
-  path: '/slow',
+  path: WS_PATHS.slow,
   pool: 'lesson',
   origins: 'any',
   maxPayload: 'lesson',
@@ -37,7 +38,7 @@ export const slow: Endpoint<number> = {
       }
     };
     conn.socket.on('data', onData);
-    conn.ws.on('close', () => {
+    conn.onClose( () => {
       clearTimeout(resumeTimer);
       conn.socket.off('data', onData);
     });

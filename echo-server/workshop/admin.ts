@@ -1,8 +1,10 @@
 // /admin?token=T: the instructor page's socket. It gets a snapshot of the
 // workshop every second and may send announcements to every participant.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
+import { MAX_ANNOUNCEMENT_LENGTH, type AdminReply } from '../../contracts/workshop.ts';
 import { BadRequest, SMALL_PAYLOAD, type Endpoint } from '../endpoints/endpoint.ts';
 import type { TokenAttempts } from './token-attempts.ts';
-import { MAX_ANNOUNCEMENT_LENGTH, type WorkshopHub } from './workshop-hub.ts';
+import type { WorkshopHub } from './workshop-hub.ts';
 
 const SNAPSHOT_MS = 1000;
 
@@ -19,7 +21,7 @@ function parseAnnouncement(text: string): string | undefined {
 
 export function createAdmin(hub: WorkshopHub, attempts: TokenAttempts): Endpoint {
   return {
-    path: '/admin',
+    path: WS_PATHS.admin,
     pool: 'admin',
     origins: 'site',
     maxPayload: SMALL_PAYLOAD,
@@ -36,11 +38,11 @@ export function createAdmin(hub: WorkshopHub, attempts: TokenAttempts): Endpoint
       conn.onMessage((data, isBinary) => {
         const text = isBinary ? undefined : parseAnnouncement(data.toString('utf8'));
         if (text === undefined) {
-          return conn.sendJson({ type: 'error', message: `expected {"type":"announce","text":"…"} with 1–${MAX_ANNOUNCEMENT_LENGTH} characters` });
+          return conn.sendJson({ type: 'error', message: `expected {"type":"announce","text":"…"} with 1–${MAX_ANNOUNCEMENT_LENGTH} characters` } satisfies AdminReply);
         }
-        void hub.announce(text).then((announcement) => conn.sendJson({ ...announcement, type: 'announced' }));
+        void hub.announce(text).then((announcement) => conn.sendJson({ ...announcement, type: 'announced' } satisfies AdminReply));
       });
-      conn.ws.on('close', () => clearInterval(timer));
+      conn.onClose( () => clearInterval(timer));
     },
   };
 }

@@ -4,12 +4,12 @@
 import type { ClientResolver } from '../client-info.ts';
 import type { AnyEndpoint } from '../endpoints/index.ts';
 import type { RequestHandler } from '../http-host.ts';
-import { MemoryRoomBus, type RoomBus } from '../room-bus.ts';
+import { MemoryRoomBus, type RoomBus } from '../chat/room-bus.ts';
 import { createAdmin } from './admin.ts';
 import { createWorkshopPageGuard } from './page-guard.ts';
 import { createPresence } from './presence.ts';
 import { RedisLink } from './redis-link.ts';
-import { RedisRoomBus } from './redis-room-bus.ts';
+import { RedisRoomBus } from '../chat/redis-room-bus.ts';
 import { TokenAttempts } from './token-attempts.ts';
 import { WorkshopHub } from './workshop-hub.ts';
 

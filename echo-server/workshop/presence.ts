@@ -1,6 +1,8 @@
 // /presence: each participant's page keeps one of these open. It carries
 // announcements down and, if the reader allows it, the slugs of the lessons
 // they have passed up — anonymously, as a set of slugs and nothing else.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
+import { CloseCode } from '../../contracts/close-codes.ts';
 import { SMALL_PAYLOAD, type Endpoint } from '../endpoints/endpoint.ts';
 import type { WorkshopHub } from './workshop-hub.ts';
 
@@ -24,7 +26,7 @@ export function parseProgress(text: string): string[] | null | undefined {
 
 export function createPresence(hub: WorkshopHub): Endpoint {
   return {
-    path: '/presence',
+    path: WS_PATHS.presence,
     pool: 'workshop',
     origins: 'site',
     maxPayload: SMALL_PAYLOAD,
@@ -33,14 +35,14 @@ export function createPresence(hub: WorkshopHub): Endpoint {
       const stop = hub.onAnnouncement((announcement) => conn.sendJson(announcement));
       if (hub.lastAnnouncement) conn.sendJson(hub.lastAnnouncement);
       conn.onMessage((data, isBinary) => {
-        if (isBinary) return conn.close(1003, 'presence takes JSON text messages only');
+        if (isBinary) return conn.close(CloseCode.UnsupportedData, 'presence takes JSON text messages only');
         const passed = parseProgress(data.toString('utf8'));
         if (passed === undefined) {
           return conn.sendJson({ type: 'error', message: 'expected {"type":"progress","passed":[lesson slugs] or null}' });
         }
         participant.setProgress(passed);
       });
-      conn.ws.on('close', () => {
+      conn.onClose( () => {
         stop();
         participant.leave();
       });

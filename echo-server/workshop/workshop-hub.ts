@@ -2,32 +2,10 @@
 // socket, the lessons they have passed (reported anonymously, never tied to a
 // name), and announcements pushed to every participant at once. With a Redis
 // link, instances publish their local figures and add up everyone's.
+import type { Announcement, RoomSize, WorkshopSnapshot } from '../../contracts/workshop.ts';
 import type { RedisLink } from './redis-link.ts';
 
 const STATS_KEY = 'wsp:stats';
-export const MAX_ANNOUNCEMENT_LENGTH = 500;
-
-export interface Announcement {
-  type: 'announcement';
-  text: string;
-  time: string;
-}
-
-export interface RoomSize {
-  room: string;
-  count: number;
-}
-
-export interface WorkshopSnapshot {
-  type: 'snapshot';
-  participants: number;
-  /** Participants sharing their progress. */
-  reporting: number;
-  /** Lesson slug → participants who passed its exercise. */
-  passed: Record<string, number>;
-  rooms: RoomSize[];
-  instances: number;
-}
 
 interface InstanceStats {
   participants: number;

@@ -3,12 +3,14 @@
 // one-time and expire, so it cannot be pasted in), and one to /auth/message
 // whose first message was {"type":"auth","token"}. The long-lived token must
 // never appear in a WebSocket URL.
+import { CloseCode } from '../../contracts/close-codes.ts';
+import { DEMO_ACCESS_TOKEN } from '../../contracts/endpoints.ts';
 import type { CheckResult, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { fail, incomingText, parseJson, PASS, socketsTo } from '../check-helpers.ts';
 
 export const task = {
   /** The access token the exercise gives; it belongs in a header or a message, never in a URL. */
-  ACCESS_TOKEN: 'demo-token',
+  ACCESS_TOKEN: DEMO_ACCESS_TOKEN,
 } as const;
 const { ACCESS_TOKEN } = task;
 
@@ -46,7 +48,7 @@ export default function check(run: RunRecord): CheckResult {
   }
   const byMessage = socketsTo(run, '/auth/message');
   if (!byMessage.some((s) => firstMessageIsAuth(s) && welcomed(s, 'message'))) {
-    const closed = byMessage.find((s) => s.close?.code === 1008)?.close;
+    const closed = byMessage.find((s) => s.close?.code === CloseCode.PolicyViolation)?.close;
     return fail(
       `连接 /auth/message，第一条消息发送 {"type":"auth","token":"${ACCESS_TOKEN}"}，等到 welcome。${closed ? `（服务器以 1008 关闭：${closed.reason}）` : ''}`,
       `Connect to /auth/message, send {"type":"auth","token":"${ACCESS_TOKEN}"} as the first message and wait for the welcome.${closed ? ` (The server closed with 1008: ${closed.reason})` : ''}`,

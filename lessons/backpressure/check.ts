@@ -2,6 +2,7 @@
 // more than the window of messages be granted and not yet received: the page
 // asked for messages at the pace it handled them, instead of letting the
 // server fill its memory.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { CheckResult, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { fail, incomingText, parseJson, PASS, socketsTo } from '../check-helpers.ts';
 
@@ -56,7 +57,7 @@ function judge(socket: SocketRecord): CheckResult {
 }
 
 export default function check(run: RunRecord): CheckResult {
-  const sockets = socketsTo(run, '/firehose');
+  const sockets = socketsTo(run, WS_PATHS.firehose);
   if (sockets.length === 0) {
     return fail('连接 SERVER_URL + "/firehose?bytes=1048576&size=8192&credit=1"。', 'Connect to SERVER_URL + "/firehose?bytes=1048576&size=8192&credit=1".');
   }

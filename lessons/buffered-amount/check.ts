@@ -2,6 +2,8 @@
 // the task's, decided when to send by reading bufferedAmount, never let the
 // send queue grow past the limit plus one chunk, the server confirmed reading
 // every byte, and the socket was then closed with 1000.
+import { CloseCode } from '../../contracts/close-codes.ts';
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { CheckResult, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { codeOutsideConsole, fail, frameRunTime, incomingText, parseJson, PASS, socketsTo } from '../check-helpers.ts';
 
@@ -69,14 +71,14 @@ function judge(run: RunRecord, socket: SocketRecord): CheckResult {
       'Wait until the sizes in the server’s "message" reports add up to every byte you sent, then close.',
     );
   }
-  if (socket.close?.code !== 1000) {
+  if (socket.close?.code !== CloseCode.Normal) {
     return fail('服务器读完全部字节之后，用 ws.close(1000) 关闭连接。', 'Once the server has read every byte, close the socket with ws.close(1000).');
   }
   return PASS;
 }
 
 export default function check(run: RunRecord): CheckResult {
-  const slow = socketsTo(run, '/slow');
+  const slow = socketsTo(run, WS_PATHS.slow);
   if (slow.length === 0) return fail('打开一个到 SERVER_URL + "/slow" 的连接。', 'Open a socket to SERVER_URL + "/slow".');
   const results = slow.map((s) => judge(run, s));
   return results.find((r) => r.pass) ?? results[results.length - 1]!;

@@ -5,6 +5,8 @@
 // draws random numbers, anywhere from 0 up to it ("full jitter"). Timers may
 // fire a little early and, on a busy machine, well late, so every bound is
 // widened by TOLERANCE_MS and the upper one by LATE_PERCENT more.
+import { CloseCode } from '../../contracts/close-codes.ts';
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { CheckResult, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { codeOutsideConsole, fail, PASS, socketsTo } from '../check-helpers.ts';
 
@@ -36,7 +38,7 @@ function waitsBetween(attempts: SocketRecord[]): number[] | CheckResult {
   for (let i = 1; i < attempts.length; i++) {
     const before = attempts[i - 1]!;
     if (!before.close) return overlapping();
-    if (before.close.code === 1000) {
+    if (before.close.code === CloseCode.Normal) {
       return fail('关闭码 1000 表示正常关闭，这时不应重连。', 'Close code 1000 is a normal close: do not reconnect after it.');
     }
     const wait = attempts[i]!.createdAt - closedAt(before);
@@ -57,7 +59,7 @@ function fitsBackoff(waits: number[], jitter: boolean): boolean {
 }
 
 export default function check(run: RunRecord): CheckResult {
-  const attempts = socketsTo(run, '/close');
+  const attempts = socketsTo(run, WS_PATHS.close);
   if (attempts.length === 0) {
     return fail('连接 SERVER_URL + "/close?code=1013"。', 'Connect to SERVER_URL + "/close?code=1013".');
   }

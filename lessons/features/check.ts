@@ -3,6 +3,7 @@
 // line with the size and the right header size of the frame a browser sends
 // (always masked). The sizes sit on both sides of each boundary of the length
 // field, so a formula that is off by one anywhere shows up.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { LessonCheck, SocketRecord } from '../../site/runner/run-record.ts';
 import { frameHeaderSize } from '../../site/demos/kit/frame-header.ts';
 import { consoleSince, fail, frameRunTime, numbersIn, PASS, socketsTo } from '../check-helpers.ts';
@@ -22,7 +23,7 @@ function echoedAt(socket: SocketRecord, size: number): number | undefined {
 }
 
 const check: LessonCheck = (run) => {
-  const sockets = socketsTo(run, '/echo');
+  const sockets = socketsTo(run, WS_PATHS.echo);
   if (sockets.length === 0) {
     return fail('用 new WebSocket(ECHO_URL) 连接回声服务器。', 'Connect to the echo server with new WebSocket(ECHO_URL).');
   }

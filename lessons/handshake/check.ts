@@ -3,12 +3,14 @@
 // after the report arrived printed the server's accept and a comparison that
 // came out true, never false. The key is random per connection, so the only
 // way to print `true` for it honestly is to compute the accept.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
+import { WEBSOCKET_GUID } from '../../contracts/handshake.ts';
 import type { LessonCheck } from '../../site/runner/run-record.ts';
 import { codeOutsideConsole, consoleSince, fail, frameRunTime, incomingText, PASS, socketsTo } from '../check-helpers.ts';
 
 export const task = {
   /** The GUID RFC 6455 §4.2.2 appends to Sec-WebSocket-Key. */
-  GUID: '258EAFA5-E914-47DA-95CA-C5AB0DC85B11',
+  GUID: WEBSOCKET_GUID,
 } as const;
 
 // Read by pattern, not JSON.parse: the record cuts long frames to 1 KiB.
@@ -17,7 +19,7 @@ const TRUE = /(^|[^\w])true([^\w]|$)/;
 const FALSE = /(^|[^\w])false([^\w]|$)/;
 
 const check: LessonCheck = (run) => {
-  const sockets = socketsTo(run, '/handshake');
+  const sockets = socketsTo(run, WS_PATHS.handshake);
   if (sockets.length === 0) {
     return fail(
       '先用 new WebSocket(`${SERVER_URL}/handshake`) 打开一个连接。',

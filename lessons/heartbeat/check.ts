@@ -1,6 +1,7 @@
 // Passes when the code pinged /heartbeat, noticed each time the server went
 // silent (a ping left unanswered past a deadline), closed that socket and opened
 // a new one, at least twice, and the last connection answered its pings.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { CheckResult, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { enteredState, fail, frameRunTime, PASS, socketsTo } from '../check-helpers.ts';
 
@@ -61,7 +62,7 @@ function judgeReplacement(dead: SocketRecord, next: SocketRecord, n: number): Ch
 }
 
 export default function check(run: RunRecord): CheckResult {
-  const sockets = socketsTo(run, '/heartbeat');
+  const sockets = socketsTo(run, WS_PATHS.heartbeat);
   if (sockets.length === 0) {
     return fail('连接 SERVER_URL + "/heartbeat?silentAfter=1000&jitter=2000"。', 'Connect to SERVER_URL + "/heartbeat?silentAfter=1000&jitter=2000".');
   }

@@ -2,11 +2,12 @@
 // subprotocol, sent add, fail and a 3 s sleep at once (each with its own id,
 // before any answer came back), got the answers to add and fail, and gave up on
 // the sleep after about 1 s, telling the server with a cancel notification.
+import { RPC_SUBPROTOCOL, WS_PATHS } from '../../contracts/endpoints.ts';
 import type { CheckResult, FrameRecord, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { fail, frameRunTime, parseJson, PASS, socketsTo } from '../check-helpers.ts';
 
 export const task = {
-  SUBPROTOCOL: 'jsonrpc-2.0',
+  SUBPROTOCOL: RPC_SUBPROTOCOL,
   /** Sleep 3000 ms, time out after 1000 ms, three calls in flight at once. */
   SLEEP_MS: 3000,
   TIMEOUT_MS: 1000,
@@ -90,7 +91,7 @@ function judge(socket: SocketRecord): CheckResult {
 }
 
 export default function check(run: RunRecord): CheckResult {
-  const sockets = socketsTo(run, '/rpc');
+  const sockets = socketsTo(run, WS_PATHS.rpc);
   if (sockets.length === 0) return fail('连接 SERVER_URL + "/rpc"。', 'Connect to SERVER_URL + "/rpc".');
   const speaking = sockets.filter((s) => s.protocols.includes(SUBPROTOCOL));
   if (speaking.length === 0) {

@@ -3,6 +3,8 @@
 // reconnect asked for ?since=<last number seen>, waited a jittered delay after
 // the close event, and that delay stayed small because it was reset after each
 // connection that delivered numbers.
+import { CloseCode } from '../../contracts/close-codes.ts';
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { CheckResult, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { fail, incomingText, parseJson, PASS, socketsTo } from '../check-helpers.ts';
 
@@ -39,7 +41,7 @@ function sinceOf(socket: SocketRecord): number {
 }
 
 export default function check(run: RunRecord): CheckResult {
-  const sockets = socketsTo(run, '/numbers');
+  const sockets = socketsTo(run, WS_PATHS.numbers);
   if (sockets.length === 0) {
     return fail(`连接 SERVER_URL + "${PATH}"。`, `Connect to SERVER_URL + "${PATH}".`);
   }
@@ -80,7 +82,7 @@ export default function check(run: RunRecord): CheckResult {
       `Read up to ${LAST_NUMBER} (so far ${last}): when a connection drops, resume where you left off.`,
     );
   }
-  const drops = sockets.filter((s, i) => i + 1 < sockets.length && s.close && s.close.code !== 1000).length;
+  const drops = sockets.filter((s, i) => i + 1 < sockets.length && s.close && s.close.code !== CloseCode.Normal).length;
   if (drops < MIN_DROPS) {
     return fail(
       `至少要经历 ${MIN_DROPS} 次断线（现在 ${drops} 次）：URL 里带上 dropAfter=${DROP_AFTER}。`,

@@ -1,6 +1,7 @@
 // Passes when the code sent the canvas pixels (exactly the canvas's bytes, as
 // an ArrayBuffer or a typed array, not a Blob) to /echo, received them back
 // as an ArrayBuffer, and after they arrived printed their exact byte count.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { CheckResult, FrameRecord, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { consoleSince, fail, frameRunTime, numbersIn, PASS, socketsTo } from '../check-helpers.ts';
 
@@ -26,7 +27,7 @@ function pixelEchoes(socket: SocketRecord): Array<{ frame: FrameRecord; at: numb
 }
 
 export default function check(run: RunRecord): CheckResult {
-  const echoSockets = socketsTo(run, '/echo');
+  const echoSockets = socketsTo(run, WS_PATHS.echo);
   if (echoSockets.length === 0) {
     return fail('打开一个到 ECHO_URL 的连接。', 'Open a socket to ECHO_URL.');
   }

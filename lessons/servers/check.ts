@@ -2,10 +2,12 @@
 // same text back under the name the code joined with, a line with that name
 // and text was printed after the broadcast arrived, and the socket was then
 // closed with 1000.
+import { CloseCode } from '../../contracts/close-codes.ts';
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { CheckResult, RunRecord, SocketRecord } from '../../site/runner/run-record.ts';
 import { consoleSince, fail, frameRunTime, incomingText, parseJson, PASS, socketsTo } from '../check-helpers.ts';
 
-export const task = { CLOSE_CODE: 1000 } as const;
+export const task = { CLOSE_CODE: CloseCode.Normal } as const;
 
 interface Broadcast {
   name: string;
@@ -55,7 +57,7 @@ function judge(run: RunRecord, socket: SocketRecord): CheckResult {
 }
 
 export default function check(run: RunRecord): CheckResult {
-  const chat = socketsTo(run, '/chat');
+  const chat = socketsTo(run, WS_PATHS.chat);
   if (chat.length === 0) return fail('连接 SERVER_URL + "/chat"。', 'Connect to SERVER_URL + "/chat".');
   const senders = chat.filter((s) => s.frames.some((f) => f.dir === 'out' && f.type === 'text'));
   if (senders.length === 0) {

@@ -3,10 +3,12 @@
 // as a whole number) after that reading arrived, and the socket was then
 // closed with 1000. The seq is the server's clock in seconds, so it cannot be
 // printed without reading it.
+import { CloseCode } from '../../contracts/close-codes.ts';
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { LessonCheck, SocketRecord } from '../../site/runner/run-record.ts';
 import { consoleSince, fail, frameRunTime, incomingText, numbersIn, parseJson, PASS, socketsTo } from '../check-helpers.ts';
 
-export const task = { WANTED: 5, CLOSE_CODE: 1000 } as const;
+export const task = { WANTED: 5, CLOSE_CODE: CloseCode.Normal } as const;
 
 /** The readings a socket received, with the run time each arrived at. */
 function readings(socket: SocketRecord): Array<{ seq: number; time: number }> {
@@ -18,7 +20,7 @@ function readings(socket: SocketRecord): Array<{ seq: number; time: number }> {
 
 const check: LessonCheck = (run) => {
   const { WANTED, CLOSE_CODE } = task;
-  const sockets = socketsTo(run, '/push');
+  const sockets = socketsTo(run, WS_PATHS.push);
   if (sockets.length === 0) {
     return fail('连接 `${SERVER_URL}/push`，服务器会主动推送读数。', 'Connect to `${SERVER_URL}/push`; the server pushes readings by itself.');
   }

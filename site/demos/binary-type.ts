@@ -1,6 +1,7 @@
 // The send lesson's demo: the same 16 bytes echoed by /echo arrive as a Blob
 // or an ArrayBuffer depending on the socket's binaryType, switchable live.
 
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
 import { hexPreview } from '../runner/hex.ts';
@@ -27,7 +28,7 @@ const mount: MountDemo = (el, ctx) => {
   root.append(fieldset, h('p', {}, send), status, log);
   el.append(root);
 
-  const ws = new WebSocket(`${ctx.serverUrl}/echo`);
+  const ws = new WebSocket(`${ctx.serverUrl}${WS_PATHS.echo}`);
   status.textContent = t.connecting;
   ws.addEventListener('open', () => {
     status.textContent = t.open;

@@ -5,6 +5,7 @@
 // browser's hands at once, so a smaller send would show bufferedAmount at 0
 // almost from the start: 32 MiB leaves most of it in the browser's queue.
 
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, formatBytes, h, liveStatus } from './kit/demo-kit.ts';
 
@@ -117,7 +118,7 @@ const mount: MountDemo = (el, ctx) => {
   function run(): void {
     stop();
     const bps = Number(speed.value);
-    const socket = new WebSocket(`${ctx.serverUrl}/slow?bps=${bps}`);
+    const socket = new WebSocket(`${ctx.serverUrl}${WS_PATHS.slow}?bps=${bps}`);
     ws = socket;
     start.disabled = true;
     speed.disabled = true;

@@ -1,19 +1,13 @@
 // The servers lesson's demo: the /chat room everyone on this server joins.
 // History first, then live messages and join/leave notices with the count.
 
+import { WS_PATHS } from '../../contracts/endpoints.ts';
+import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH, type ChatEvent } from '../../contracts/chat.ts';
 import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
 
 const ROOM = 'lobby';
 const MAX_SHOWN = 100;
-/** The server's limits: names up to 24 characters, messages up to 2000. */
-const MAX_NAME = 24;
-const MAX_TEXT = 2000;
-
-type ChatEvent =
-  | { type: 'history'; messages: Array<{ name: string; text: string; time: string }> }
-  | { type: 'message'; name: string; text: string; time: string }
-  | { type: 'join' | 'leave'; name: string; count: number; time: string };
 
 let mounted = 0;
 
@@ -25,9 +19,9 @@ const mount: MountDemo = (el, ctx) => {
   const status = liveStatus();
   // A log region (not a list: lists may not take role="log"), newest last.
   const list = h('div', { class: 'demo-chat-room-messages', role: 'log', 'aria-label': t.messages, 'aria-live': 'polite' });
-  const nameInput = h('input', { id: `${id}-name`, type: 'text', maxlength: MAX_NAME, value: `${t.defaultName}-${Math.floor(Math.random() * 1000)}` });
+  const nameInput = h('input', { id: `${id}-name`, type: 'text', maxlength: MAX_NAME_LENGTH, value: `${t.defaultName}-${Math.floor(Math.random() * 1000)}` });
   const join = h('button', { type: 'submit' }, t.join);
-  const textInput = h('input', { id: `${id}-text`, type: 'text', maxlength: MAX_TEXT, disabled: true, autocomplete: 'off' });
+  const textInput = h('input', { id: `${id}-text`, type: 'text', maxlength: MAX_TEXT_LENGTH, disabled: true, autocomplete: 'off' });
   const send = h('button', { type: 'submit', disabled: true }, t.send);
   const joinForm = h('form', { class: 'demo-chat-room-join' }, h('label', { for: `${id}-name` }, t.name), ' ', nameInput, ' ', join);
   const sendForm = h('form', { class: 'demo-chat-room-send' }, h('label', { for: `${id}-text` }, t.text), ' ', textInput, ' ', send);
@@ -55,7 +49,7 @@ const mount: MountDemo = (el, ctx) => {
 
   function connect(): void {
     const query = new URLSearchParams({ room: ROOM, name: nameInput.value.trim() });
-    const socket = new WebSocket(`${ctx.serverUrl}/chat?${query}`);
+    const socket = new WebSocket(`${ctx.serverUrl}${WS_PATHS.chat}?${query}`);
     ws = socket;
     status.textContent = t.connecting;
     socket.addEventListener('open', () => {
@@ -70,7 +64,7 @@ const mount: MountDemo = (el, ctx) => {
         for (const m of msg.messages) show(m.name, m.text, 'message', m.time);
       } else if (msg.type === 'message') {
         show(msg.name, msg.text, 'message', msg.time);
-      } else {
+      } else if (msg.type === 'join' || msg.type === 'leave') {
         count.textContent = t.count(msg.count);
         show(msg.name, msg.type === 'join' ? t.joinedNotice(msg.name) : t.leftNotice(msg.name), 'notice', msg.time);
       }

@@ -2,6 +2,7 @@
 // trip beside readyState; "go silent" makes the server stop reading and
 // writing, and the pings go unanswered while readyState stays OPEN.
 
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
 import './part2.css';
@@ -50,7 +51,7 @@ const mount: MountDemo = (el, ctx) => {
     pings = [];
     silence.disabled = false;
     status.textContent = t.connecting;
-    const socket = new WebSocket(`${ctx.serverUrl}/heartbeat`);
+    const socket = new WebSocket(`${ctx.serverUrl}${WS_PATHS.heartbeat}`);
     ws = socket;
     socket.addEventListener('open', () => (status.textContent = t.alive));
     socket.addEventListener('message', (e) => {

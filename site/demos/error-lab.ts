@@ -2,12 +2,14 @@
 // (a handshake refused with 404, a server close with a chosen code, an
 // oversize message answered with 1009), each socket's events listed in order.
 
+import { DEFAULT_MAX_PAYLOAD } from '../../contracts/limits.ts';
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, h } from './kit/demo-kit.ts';
 
 const CODES = [1000, 1001, 1008, 1011, 1013, 4000];
 /** One byte over the server's default message limit (16 MiB). */
-const OVERSIZE = 16 * 1024 * 1024 + 1;
+const OVERSIZE = DEFAULT_MAX_PAYLOAD + 1;
 
 let mounted = 0;
 
@@ -48,12 +50,12 @@ const mount: MountDemo = (el, ctx) => {
   const closeBtn = h('button', { type: 'button' }, t.closeButton);
   closeBtn.addEventListener('click', () => {
     const query = new URLSearchParams({ code: code.value, reason: reason.value });
-    watch(t.closeTitle(code.value), `${ctx.serverUrl}/close?${query}`);
+    watch(t.closeTitle(code.value), `${ctx.serverUrl}${WS_PATHS.close}?${query}`);
   });
 
   const oversize = h('button', { type: 'button' }, t.oversize);
   oversize.addEventListener('click', () =>
-    watch(t.oversizeTitle, `${ctx.serverUrl}/echo`, (ws) => {
+    watch(t.oversizeTitle, `${ctx.serverUrl}${WS_PATHS.echo}`, (ws) => {
       ws.send(new Uint8Array(OVERSIZE));
     }),
   );

@@ -3,6 +3,7 @@
 // WebSocketStream (the browser reads only when asked), and shows how many
 // messages waited in the page at most.
 
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, formatBytes, h, liveStatus } from './kit/demo-kit.ts';
 import './part2.css';
@@ -36,7 +37,7 @@ const mount: MountDemo = (el, ctx) => {
   el.append(root);
 
   let cancel = () => {};
-  const url = `${ctx.serverUrl}/firehose?${URL_QUERY}`;
+  const url = `${ctx.serverUrl}${WS_PATHS.firehose}?${URL_QUERY}`;
   const progress = (handled: number, waiting: number) => (status.textContent = t.progress(handled, waiting, formatBytes(waiting * SIZE)));
   const finish = (api: string, peak: number, handled: number, started: number) => {
     const ms = Math.round(performance.now() - started);

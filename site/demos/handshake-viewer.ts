@@ -2,18 +2,18 @@
 // shows the Upgrade request exactly as the server received it, and recomputes
 // Sec-WebSocket-Accept here to compare with the server's answer.
 
+import { WEBSOCKET_GUID, type HandshakeReport } from '../../contracts/handshake.ts';
 import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
-import { headerValue, NoReportError, requestHandshakeReport, type HandshakeReport, type ReportRequest } from './kit/handshake-report.ts';
+import { headerValue, NoReportError, requestHandshakeReport, type ReportRequest } from './kit/handshake-report.ts';
 
-const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 /** Headers the lesson talks about; their rows are highlighted. */
 const NOTABLE = new Set(['connection', 'upgrade', 'origin', 'sec-websocket-version', 'sec-websocket-key', 'sec-websocket-extensions']);
 
 /** base64(SHA-1(key + GUID)), or null where crypto.subtle is hidden (not a secure context). */
 async function acceptFor(key: string): Promise<string | null> {
   if (!globalThis.crypto?.subtle) return null;
-  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(key + GUID));
+  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(key + WEBSOCKET_GUID));
   return btoa(String.fromCharCode(...new Uint8Array(digest)));
 }
 

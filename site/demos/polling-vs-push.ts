@@ -4,6 +4,8 @@
 // The summary line is written when the demo stops, from the same counters the
 // columns show, so the two never disagree.
 
+import { WS_PATHS } from '../../contracts/endpoints.ts';
+import { READING_EVERY_MS, type WeatherReading } from '../../contracts/weather.ts';
 import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, formatBytes, h } from './kit/demo-kit.ts';
 import { frameHeaderSize } from './kit/frame-header.ts';
@@ -12,17 +14,10 @@ import { responseHeadBytes } from './kit/http-head-size.ts';
 const POLL_CHOICES_MS = [500, 1000, 2000, 5000];
 const DEFAULT_POLL_MS = 2000;
 const PUSH_INTERVAL_MS = 1000;
-/** The server's readings change this often (README: a new seq every second). */
-const READING_EVERY_MS = 1000;
 const AGE_TICK_MS = 250;
 let mounted = 0;
 
-interface Reading {
-  seq: number;
-  temperatureC: number;
-  condition: string;
-  updatedAt: string;
-}
+type Reading = Pick<WeatherReading, 'seq' | 'temperatureC' | 'condition' | 'updatedAt'>;
 
 function asReading(value: unknown): Reading | undefined {
   const v = value as Partial<Reading> | null;
@@ -152,7 +147,7 @@ const mount: MountDemo = (el, ctx) => {
     void pollOnce();
     pollTimer = setInterval(() => void pollOnce(), Number(interval.value));
 
-    const socket = (ws = new WebSocket(`${ctx.serverUrl}/push?interval=${PUSH_INTERVAL_MS}`));
+    const socket = (ws = new WebSocket(`${ctx.serverUrl}${WS_PATHS.push}?interval=${PUSH_INTERVAL_MS}`));
     socket.addEventListener('message', (event: MessageEvent) => {
       if (!running) return;
       const text = String(event.data);

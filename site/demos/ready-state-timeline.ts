@@ -2,6 +2,7 @@
 // serving host and lists every readyState change with its time and the event
 // that came with it. CLOSING has no event, so the state is also sampled.
 
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
 
@@ -16,7 +17,7 @@ const STORIES: Story[] = ['client', 'early', 'refused', 'server'];
 function pathFor(story: Story): string {
   if (story === 'refused') return '/no-such-endpoint';
   if (story === 'server') return '/close?delay=1000&code=4000&reason=server%20says%20bye';
-  return '/echo';
+  return WS_PATHS.echo;
 }
 
 const mount: MountDemo = (el, ctx) => {

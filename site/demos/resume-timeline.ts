@@ -2,6 +2,8 @@
 // one starts again from the beginning after each drop, one resumes with
 // ?since=. Every number received is drawn in order, repeats marked.
 
+import { CloseCode } from '../../contracts/close-codes.ts';
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, h } from './kit/demo-kit.ts';
 import './part2.css';
@@ -39,7 +41,7 @@ const mount: MountDemo = (el, ctx) => {
     lane.strip.replaceChildren();
     const connect = () => {
       connections++;
-      const ws = new WebSocket(`${ctx.serverUrl}/numbers?${QUERY}${resume ? `&since=${last}` : ''}`);
+      const ws = new WebSocket(`${ctx.serverUrl}${WS_PATHS.numbers}?${QUERY}${resume ? `&since=${last}` : ''}`);
       sockets.add(ws);
       ws.onmessage = (e) => {
         const seq = (JSON.parse(String(e.data)) as { seq: number }).seq;
@@ -51,7 +53,7 @@ const mount: MountDemo = (el, ctx) => {
       };
       ws.onclose = (e) => {
         sockets.delete(ws);
-        const finished = e.code === 1000;
+        const finished = e.code === CloseCode.Normal;
         if (!finished) lane.strip.append(h('span', { class: 'is-drop', title: t.dropped }, '×'));
         lane.summary.textContent = t.summary(connections, seen.size, UNTIL, duplicates);
         if (!finished && connections < MAX_CONNECTIONS) {

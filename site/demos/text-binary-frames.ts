@@ -2,6 +2,7 @@
 // back as a string; bytes go out as a binary frame (opcode 0x2) and come back
 // as an ArrayBuffer, through the site's own /echo.
 
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
 import { hexPreview } from '../runner/hex.ts';
@@ -20,7 +21,7 @@ const mount: MountDemo = (el, ctx) => {
   root.append(h('p', {}, sendText, ' ', sendBinary), status, log);
   el.append(root);
 
-  const ws = new WebSocket(`${ctx.serverUrl}/echo`);
+  const ws = new WebSocket(`${ctx.serverUrl}${WS_PATHS.echo}`);
   ws.binaryType = 'arraybuffer';
   status.textContent = t.connecting;
   ws.addEventListener('open', () => {

@@ -1,6 +1,7 @@
 // features, point 6: the ws:// or wss:// URL follows from the page's own
 // scheme; current browsers also take a relative URL and resolve it the same way.
 
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, h, liveStatus } from './kit/demo-kit.ts';
 
@@ -18,7 +19,7 @@ const mount: MountDemo = (el, ctx) => {
   const facts = h('dl', { class: 'demo-ws-url-scheme-facts' });
   const row = (term: string, detail: string) => facts.append(h('dt', {}, term), h('dd', {}, h('code', {}, detail)));
   row(t.pageScheme, page.protocol);
-  row(t.derived, webSocketUrlFor(page, '/echo'));
+  row(t.derived, webSocketUrlFor(page, WS_PATHS.echo));
   const tryRelative = h('button', { type: 'button' }, t.tryRelative);
   const status = liveStatus();
   root.append(facts, h('p', {}, tryRelative), status);
@@ -28,7 +29,7 @@ const mount: MountDemo = (el, ctx) => {
   tryRelative.addEventListener('click', () => {
     ws?.close();
     try {
-      const socket = (ws = new WebSocket('/echo'));
+      const socket = (ws = new WebSocket(WS_PATHS.echo));
       status.textContent = t.resolved(socket.url);
       socket.addEventListener('open', () => {
         status.textContent = t.opened(socket.url);

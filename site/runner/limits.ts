@@ -3,6 +3,8 @@
 // worker to the page has a ceiling; past it the runner counts, and keeps nothing.
 // The worker keeps to these, and the page enforces them again (it trusts
 // neither the worker nor the frame).
+import { DEFAULT_MAX_CONNS_PER_IP } from '../../contracts/limits.ts';
+
 export const LIMITS = {
   /** Console lines and errors shown in one run. */
   linesPerRun: 2000,
@@ -17,7 +19,7 @@ export const LIMITS = {
    * Sockets one run may open at all: the server's default cap per address (--max-conns-per-ip). Past it
    * the constructor throws, as 10,000 connections at once would tie up the browser and the server.
    */
-  socketsOpenedPerRun: 256,
+  socketsOpenedPerRun: DEFAULT_MAX_CONNS_PER_IP,
   /** Messages kept per socket, and across the run. */
   framesPerSocket: 1000,
   framesPerRun: 5000,

@@ -1,6 +1,7 @@
 // Folds the runner's events into a RunRecord, the one structure the terminal,
 // the inspector and the lesson checks read. Keeps the page's side of LIMITS
 // (the worker is not trusted to) and finds sockets by id in O(1).
+import { CloseCode } from '../../contracts/close-codes.ts';
 import { LIMITS } from './limits.ts';
 import type { RunEvent } from './protocol.ts';
 import type { RunRecord, SocketRecord } from './run-record.ts';
@@ -36,7 +37,7 @@ function closeLeftOpen(record: RunRecord, time: number): void {
     if (socket.close) continue;
     const since = time - socket.createdAt;
     socket.states.push({ state: 3, time: since });
-    socket.close = { code: 1006, reason: '', wasClean: false, time: since };
+    socket.close = { code: CloseCode.Abnormal, reason: '', wasClean: false, time: since };
   }
 }
 

@@ -1,14 +1,14 @@
 // Shows the instructor's announcement at the top of the page, politely
 // announced to screen readers, until the reader dismisses it.
 import '../styles/presence.css';
-import type { AnnouncementMessage } from './presence-client.ts';
+import type { Announcement } from '../../contracts/workshop.ts';
 
 export interface BannerStrings {
   announcement: string;
   dismiss: string;
 }
 
-export function showAnnouncement(message: AnnouncementMessage, strings: BannerStrings, locale: string): void {
+export function showAnnouncement(message: Announcement, strings: BannerStrings, locale: string): void {
   let banner = document.querySelector<HTMLElement>('[data-announcement]');
   if (!banner) {
     banner = document.createElement('div');

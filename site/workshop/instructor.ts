@@ -1,13 +1,8 @@
 // The instructor page: a live view of the workshop from the admin socket, and
 // the form that pushes an announcement to every participant's page.
-import type { WorkshopSnapshot as Snapshot } from '../../echo-server/workshop/workshop-hub.ts';
+import { WS_PATHS } from '../../contracts/endpoints.ts';
+import type { AdminReply as Reply, WorkshopSnapshot as Snapshot } from '../../contracts/workshop.ts';
 import { webSocketBase } from '../page/server-url.ts';
-
-interface Reply {
-  type: 'announced' | 'error';
-  text?: string;
-  message?: string;
-}
 
 const RETRY_MS = 2000;
 
@@ -50,7 +45,7 @@ export function startInstructorPage(root: HTMLElement): void {
   // The other language's instructor page needs the token too.
   const languageLink = document.querySelector<HTMLAnchorElement>('.lang-switch');
   if (languageLink) languageLink.href = languageLink.pathname + location.search;
-  const url = `${webSocketBase()}/admin?token=${encodeURIComponent(token)}`;
+  const url = `${webSocketBase()}${WS_PATHS.admin}?token=${encodeURIComponent(token)}`;
   const status = root.querySelector<HTMLElement>('[data-connection]');
   const form = root.querySelector<HTMLFormElement>('[data-announce-form]');
   const result = root.querySelector<HTMLElement>('[data-announce-result]');

@@ -1,17 +1,12 @@
 // Every page keeps a presence socket to its own server: announcements from the
 // instructor arrive on it, and (unless the reader turns it off) the slugs of
 // the lessons they have passed go up, with no name attached.
+import type { Announcement } from '../../contracts/workshop.ts';
 import { completedLessons, PROGRESS_EVENT } from '../page/storage.ts';
 
 const SHARE_KEY = 'wsp:share-progress';
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 30_000;
-
-export interface AnnouncementMessage {
-  type: 'announcement';
-  text: string;
-  time: string;
-}
 
 /** The reader's choice when storage cannot keep it. */
 let sharingThisPage: boolean | null = null;
@@ -34,7 +29,7 @@ export interface Presence {
 }
 
 /** Opens the presence socket and keeps it open, reconnecting with backoff when the server goes away. */
-export function startPresence(url: string, onAnnouncement: (a: AnnouncementMessage) => void): Presence {
+export function startPresence(url: string, onAnnouncement: (a: Announcement) => void): Presence {
   let socket: WebSocket | null = null;
   let retry = RETRY_MIN_MS;
   const report = () => {
@@ -49,7 +44,7 @@ export function startPresence(url: string, onAnnouncement: (a: AnnouncementMessa
     socket.onmessage = (event) => {
       try {
         const message = JSON.parse(String(event.data)) as { type?: string };
-        if (message.type === 'announcement') onAnnouncement(message as AnnouncementMessage);
+        if (message.type === 'announcement') onAnnouncement(message as Announcement);
       } catch {
         // Not ours to read; ignore.
       }

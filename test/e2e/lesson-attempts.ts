@@ -3,6 +3,8 @@
 // real player by test/e2e/lessons.test.ts. The full tables run through each
 // check in lessons/<slug>/check.test.ts.
 
+import { WEBSOCKET_GUID } from '../../contracts/handshake.ts';
+
 export interface Attempt {
   /** What the code represents. */
   name: string;
@@ -82,7 +84,7 @@ ws.close(1000);`,
       code: `const ws = new WebSocket(\`\${SERVER_URL}/handshake\`);
 ws.onmessage = (event) => {
   const { accept } = JSON.parse(event.data);
-  // key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11', SHA-1, Base64
+  // key + '${WEBSOCKET_GUID}', SHA-1, Base64
   console.log('accept:', accept);
   console.log('match: true');
   ws.close(1000);
@@ -94,7 +96,7 @@ ws.onmessage = (event) => {
 ws.onmessage = async (event) => {
   const { request, accept } = JSON.parse(event.data);
   const headers = Object.fromEntries(request.headers.map(([k, v]) => [k.toLowerCase(), v]));
-  const bytes = new TextEncoder().encode(headers['sec-websocket-key'] + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11');
+  const bytes = new TextEncoder().encode(headers['sec-websocket-key'] + '${WEBSOCKET_GUID}');
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', bytes));
   const mine = btoa(String.fromCharCode(...digest));
   console.log(mine, accept, mine === accept);

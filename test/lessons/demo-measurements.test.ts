@@ -4,7 +4,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestHeadBytes, type HandshakeReport } from '../../site/demos/kit/handshake-report.ts';
+import type { HandshakeReport } from '../../contracts/handshake.ts';
+import { requestHeadBytes } from '../../site/demos/kit/handshake-report.ts';
 import { responseHeadBytes } from '../../site/demos/kit/http-head-size.ts';
 import { webSocketUrlFor } from '../../site/demos/ws-url-scheme.ts';
 

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 /** What `astro build` reads, besides node_modules. */
-const projectFiles = ['site', 'lessons', 'echo-server', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const projectFiles = ['site', 'lessons', 'contracts', 'echo-server', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 const projects: string[] = [];
 
 afterAll(() => {

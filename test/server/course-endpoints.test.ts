@@ -3,10 +3,11 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { AUTH_MAX_PAYLOAD, DEMO_ACCESS_TOKEN, MAX_TICKETS, MAX_TICKETS_PER_ADDRESS, TicketStore } from '../../echo-server/endpoints/auth.ts';
+import { DEMO_ACCESS_TOKEN, RPC_SUBPROTOCOL } from '../../contracts/endpoints.ts';
+import { AUTH_MAX_PAYLOAD, MAX_TICKETS, MAX_TICKETS_PER_ADDRESS, TicketStore } from '../../echo-server/endpoints/auth.ts';
 import { FIREHOSE_MAX_CREDIT, FIREHOSE_QUEUE } from '../../echo-server/endpoints/firehose.ts';
 import { HEARTBEAT_MAX_PAYLOAD } from '../../echo-server/endpoints/heartbeat.ts';
-import { RPC_MAX_PENDING, RPC_SUBPROTOCOL } from '../../echo-server/endpoints/rpc.ts';
+import { RPC_MAX_PENDING } from '../../echo-server/endpoints/rpc.ts';
 import type { RunningServer } from '../../echo-server/index.ts';
 import {
   closeEvent,
@@ -346,7 +347,7 @@ describe('auth endpoints', () => {
   it.each([
     ['a chat message before auth', 'hello', /authenticate first/],
     ['a wrong token', JSON.stringify({ type: 'auth', token: 'guess' }), /bad token/],
-    ['a token that is not a string', JSON.stringify({ type: 'auth', token: ['demo-token'] }), /authenticate first/],
+    ['a token that is not a string', JSON.stringify({ type: 'auth', token: [DEMO_ACCESS_TOKEN] }), /authenticate first/],
     ['binary', Buffer.from(JSON.stringify({ type: 'auth', token: DEMO_ACCESS_TOKEN })), /authenticate first/],
   ])('message: %s closes with 1008 and nothing is answered', async (_what, first, reason) => {
     const ws = await openClient(wsUrl(server, '/auth/message'));
@@ -392,12 +393,12 @@ describe('WS /firehose', () => {
     const conn = () => [...server.endpoints.connections].find((c) => c.path === '/firehose')!;
     let peak = 0;
     await eventually(async () => {
-      peak = Math.max(peak, conn().ws.bufferedAmount);
+      peak = Math.max(peak, conn().bufferedAmount);
       await sleep(20);
-      return conn().bytesOut > 0 && conn().ws.bufferedAmount > FIREHOSE_QUEUE;
+      return conn().bytesOut > 0 && conn().bufferedAmount > FIREHOSE_QUEUE;
     }, 'the queue to fill');
     for (let i = 0; i < 10; i++) {
-      peak = Math.max(peak, conn().ws.bufferedAmount);
+      peak = Math.max(peak, conn().bufferedAmount);
       await sleep(20);
     }
     expect(peak).toBeLessThanOrEqual(FIREHOSE_QUEUE + 65536 + 16);

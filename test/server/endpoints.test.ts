@@ -1,6 +1,8 @@
 // Every HTTP and WebSocket endpoint against a real server and real clients.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WS_PATHS } from '../../contracts/endpoints.ts';
+import { WEBSOCKET_GUID } from '../../contracts/handshake.ts';
 import type { RunningServer } from '../../echo-server/index.ts';
 import { closeEvent, handshakeResponseHeaders, httpUrl, nextMessages, openClient, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
 
@@ -50,6 +52,10 @@ describe('HTTP endpoints', () => {
     const res = await fetch(httpUrl(server, path));
     expect(res.status).toBe(426);
     expect(res.headers.get('upgrade')).toBe('websocket');
+  });
+
+  it.each(Object.values(WS_PATHS))('%s, named in contracts/endpoints.ts, is a WebSocket endpoint (GET answers 426)', async (path) => {
+    expect((await fetch(httpUrl(server, path))).status).toBe(426);
   });
 
   it('an unknown page answers 404 with the site 404 page', async () => {
@@ -113,7 +119,7 @@ describe('WS /handshake', () => {
     expect(headers).toContainEqual(['X-Lesson', 'Handshake']);
     const key = headers.find(([n]) => n.toLowerCase() === 'sec-websocket-key')![1];
     expect(report.accept).toBe(accepted);
-    expect(report.accept).toBe(createHash('sha1').update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64'));
+    expect(report.accept).toBe(createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64'));
     const echoed = nextMessages(ws, 1);
     ws.send('"again"');
     expect(await echoed).toEqual(['again']);

@@ -160,7 +160,7 @@ describe('backpressure', () => {
       return stableChecks >= 10;
     }, 'the server to stop reading', 15_000);
     expect(conn().gate.paused).toBe(true);
-    expect(conn().ws.bufferedAmount).toBeLessThanOrEqual(HIGH_WATER_MARK + payload + 16);
+    expect(conn().bufferedAmount).toBeLessThanOrEqual(HIGH_WATER_MARK + payload + 16);
     expect(conn().bytesIn).toBeLessThan((count * payload) / 2);
 
     // Now read: every byte sent comes back (unmasked frames: 4-byte headers).

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { RunningServer } from '../../echo-server/index.ts';
-import type { WorkshopSnapshot as Snapshot } from '../../echo-server/workshop/workshop-hub.ts';
+import type { WorkshopSnapshot as Snapshot } from '../../contracts/workshop.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeEvent, httpUrl, makeStaticRoot, nextMessages, nextOfType, openClient, refusedUpgrade, startServer, wsUrl } from './helpers.ts';

@@ -2,11 +2,8 @@
 // the server received it, and the Sec-WebSocket-Accept it answered. Several
 // demos show parts of it, so reading it lives here once.
 
-export interface HandshakeReport {
-  type: 'handshake';
-  request: { method: string; path: string; httpVersion: string; headers: Array<[string, string]> };
-  accept: string;
-}
+import { WS_PATHS } from '../../../contracts/endpoints.ts';
+import type { HandshakeReport } from '../../../contracts/handshake.ts';
 
 export function isHandshakeReport(value: unknown): value is HandshakeReport {
   const v = value as Partial<HandshakeReport> | null;
@@ -44,7 +41,7 @@ export interface ReportRequest {
 
 /** Opens `${serverUrl}/handshake`, reads the first message and closes. */
 export function requestHandshakeReport(serverUrl: string): ReportRequest {
-  const ws = new WebSocket(`${serverUrl}/handshake`);
+  const ws = new WebSocket(`${serverUrl}${WS_PATHS.handshake}`);
   const report = new Promise<HandshakeReport>((resolve, reject) => {
     ws.addEventListener('message', (event: MessageEvent) => {
       ws.close(1000, 'report read');

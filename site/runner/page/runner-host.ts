@@ -4,6 +4,7 @@
 // the run's total bounded), and does not rely on the frame to stop: if Stop is
 // not confirmed in time, or the frame falls silent during a run (its process
 // crashed, as when the code exhausts its memory), the frame is replaced.
+import { RUNNER_PATH } from '../../../contracts/endpoints.ts';
 import { LIMITS, TIMING } from '../limits.ts';
 import { CHANNEL, isFrameToPage, sanitizeEvents, type PageToFrame, type RunEvent, type RunGlobals } from '../protocol.ts';
 import { webSocketBase } from '../../page/server-url.ts';
@@ -45,7 +46,7 @@ export function createRunnerHost(container: HTMLElement, title: string, callback
     // allow-scripts without allow-same-origin: the frame gets an opaque origin (and, in Chromium,
     // its own process, so a run that exhausts memory crashes only the frame).
     frame.setAttribute('sandbox', 'allow-scripts');
-    frame.src = '/runner/';
+    frame.src = RUNNER_PATH;
     frame.title = title;
     frame.hidden = true;
     ready = false;

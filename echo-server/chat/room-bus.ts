@@ -1,18 +1,7 @@
-// Where chat rooms live. chat.ts only talks to this interface, so a shared
+// Where chat rooms live. The chat endpoint only talks to this interface, so a shared
 // implementation (Redis, for several server instances) can replace the
 // in-memory one without touching the endpoint.
-
-export interface ChatMessage {
-  type: 'message';
-  id: string;
-  name: string;
-  text: string;
-  time: string;
-}
-
-export type RoomEvent =
-  | ChatMessage
-  | { type: 'join' | 'leave'; name: string; count: number; time: string };
+import { HISTORY_LIMIT, type ChatMessage, type RoomEvent } from '../../contracts/chat.ts';
 
 export interface RoomBus {
   /** Delivers every event published to `room` until the returned function is called. */
@@ -28,8 +17,6 @@ export interface RoomBus {
   rooms(): Promise<Array<{ room: string; count: number }>>;
   close(): Promise<void>;
 }
-
-export const HISTORY_LIMIT = 50;
 
 interface Room {
   listeners: Set<(event: RoomEvent) => void>;

@@ -7,15 +7,14 @@
 // bounded number of deliveries per second, names are unique and cannot hide
 // behind invisible or direction-changing characters, and the number of rooms
 // is capped.
+import { WS_PATHS } from '../../contracts/endpoints.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CLOSE_POLICY } from '../connection.ts';
+import { MAX_NAME_LENGTH, MAX_ROOM_LENGTH, MAX_TEXT_LENGTH, type ChatEvent, type RoomEvent } from '../../contracts/chat.ts';
+import { CloseCode } from '../../contracts/close-codes.ts';
 import { TokenBucket } from '../limits.ts';
-import type { RoomBus, RoomEvent } from '../room-bus.ts';
-import { BadRequest, SMALL_PAYLOAD, type Endpoint } from './endpoint.ts';
+import type { RoomBus } from './room-bus.ts';
+import { BadRequest, SMALL_PAYLOAD, type Endpoint } from '../endpoints/endpoint.ts';
 
-export const MAX_ROOM_LENGTH = 32;
-export const MAX_NAME_LENGTH = 24;
-export const MAX_TEXT_LENGTH = 2000;
 /** A member this far behind in reading is closed rather than buffered for without end. */
 const SLOW_MEMBER_BYTES = 8 * 1024 * 1024;
 
@@ -68,7 +67,7 @@ const nameKey = (name: string) => name.toLowerCase();
 export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParams> {
   const rooms = new Map<string, LocalRoom>();
   return {
-    path: '/chat',
+    path: WS_PATHS.chat,
     pool: 'workshop',
     // The servers lesson joins the room from the runner, whose origin is opaque.
     origins: 'site-or-sandbox',
@@ -85,7 +84,7 @@ export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParam
       let local = rooms.get(room);
       if (!local) rooms.set(room, (local = { names: new Set(), members: 0, fanout: new TokenBucket(limits.fanout, limits.fanout) }));
       // Two handshakes with one name can both pass parse(); the second to open loses.
-      if (local.names.has(nameKey(name))) return conn.close(CLOSE_POLICY, 'that name is taken in this room');
+      if (local.names.has(nameKey(name))) return conn.close(CloseCode.PolicyViolation, 'that name is taken in this room');
       const members = local;
       members.names.add(nameKey(name));
       members.members++;
@@ -93,8 +92,8 @@ export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParam
 
       const now = () => new Date().toISOString();
       const deliver = (event: RoomEvent) => {
-        if (conn.ws.bufferedAmount > SLOW_MEMBER_BYTES) conn.close(CLOSE_POLICY, 'too slow reading the room');
-        else conn.sendJson(event);
+        if (conn.bufferedAmount > SLOW_MEMBER_BYTES) conn.close(CloseCode.PolicyViolation, 'too slow reading the room');
+        else conn.sendJson(event satisfies ChatEvent);
       };
       let unsubscribe = () => {};
       let left = false;
@@ -105,25 +104,25 @@ export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParam
         const history = await bus.history(room);
         // Gone while the history was on its way (Redis): subscribing now would keep the room alive for nobody.
         if (left) return;
-        conn.sendJson({ type: 'history', messages: history });
+        conn.sendJson({ type: 'history', messages: history } satisfies ChatEvent);
         unsubscribe = bus.subscribe(room, deliver);
         inRoom = true;
         const count = await bus.join(room);
         await bus.publish(room, { type: 'join', name, count, time: now() });
       })().catch(reportBusError);
       conn.onMessage((data, isBinary) => {
-        if (isBinary) return conn.close(1003, 'chat takes text messages only');
+        if (isBinary) return conn.close(CloseCode.UnsupportedData, 'chat takes text messages only');
         // The flooder is stopped here, before its message costs anyone else anything.
         if (!sender.take()) return conn.expel(`chat rate limit: at most ${limits.burst} messages at once, then ${limits.rate} per second`);
         const text = data.toString('utf8');
-        if ([...text].length > MAX_TEXT_LENGTH) return conn.close(1009, `a chat message may be at most ${MAX_TEXT_LENGTH} characters`);
+        if ([...text].length > MAX_TEXT_LENGTH) return conn.close(CloseCode.MessageTooBig, `a chat message may be at most ${MAX_TEXT_LENGTH} characters`);
         if (!members.fanout.take(members.members)) {
-          return conn.sendJson({ type: 'error', message: 'the room is too busy right now; your message was not sent, try again in a moment' });
+          return conn.sendJson({ type: 'error', message: 'the room is too busy right now; your message was not sent, try again in a moment' } satisfies ChatEvent);
         }
         const message = { type: 'message', id: randomUUID(), name, text, time: now() } as const;
         joined = joined.then(() => bus.publish(room, message)).catch(reportBusError);
       });
-      conn.ws.on('close', () => {
+      conn.onClose( () => {
         left = true;
         members.names.delete(nameKey(name));
         if (--members.members === 0) rooms.delete(room);

@@ -2,8 +2,9 @@
 // this instance are always served from local memory first; Redis carries the
 // events to the other instances and keeps the shared history and head counts.
 // When Redis is away, each instance goes on as a room of its own.
-import { HISTORY_LIMIT, MemoryRoomBus, type ChatMessage, type RoomBus, type RoomEvent } from '../room-bus.ts';
-import type { RedisLink } from './redis-link.ts';
+import { HISTORY_LIMIT, type ChatMessage, type RoomEvent } from '../../contracts/chat.ts';
+import { MemoryRoomBus, type RoomBus } from './room-bus.ts';
+import type { RedisLink } from '../workshop/redis-link.ts';
 
 const ROOMS_KEY = 'wsp:rooms';
 const historyKey = (room: string) => `wsp:history:${room}`;
