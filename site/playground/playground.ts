@@ -210,10 +210,11 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
 
   function run(): void {
     const code = editor.getCode();
+    // The code goes to the runner first: the page's own work below then overlaps the run's start.
+    runId = host.run(code, globals());
     editor.clearErrors();
     record = createRunRecord(code);
     output.start(record);
-    runId = host.run(code, globals());
     terminal.separator(`${strings.runSeparator} #${runId} ${new Date().toLocaleTimeString(document.documentElement.lang)}`);
     clearTimeout(failTimer);
     failTimer = undefined;
