@@ -208,6 +208,11 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     return result;
   }
 
+  const timeOfDay = (): string => new Date().toLocaleTimeString(document.documentElement.lang);
+  // The first time formatted loads the browser's time-zone and locale data (tens of milliseconds):
+  // done while the page is idle, so the first Run does not wait for it.
+  requestIdleCallback(timeOfDay, { timeout: 2000 });
+
   function run(): void {
     const code = editor.getCode();
     // The code goes to the runner first: the page's own work below then overlaps the run's start.
@@ -215,7 +220,7 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     editor.clearErrors();
     record = createRunRecord(code);
     output.start(record);
-    terminal.separator(`${strings.runSeparator} #${runId} ${new Date().toLocaleTimeString(document.documentElement.lang)}`);
+    terminal.separator(`${strings.runSeparator} #${runId} ${timeOfDay()}`);
     clearTimeout(failTimer);
     failTimer = undefined;
     failConfirmed = false;
