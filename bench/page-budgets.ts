@@ -16,6 +16,7 @@ import { launchBrowser } from '../test/e2e/browser.ts';
 import { startServer } from '../test/e2e/server-process.ts';
 import { serveMonacoFloor } from './monaco-floor.ts';
 import { median } from './stats.ts';
+import { CHANNEL } from '../site/runner/protocol.ts';
 
 const DEFAULT_SLUG = 'handshake';
 const ROUNDS = 7;
@@ -104,6 +105,47 @@ function timeRunToEcho(page: Page): Promise<number> {
   })`);
 }
 
+/**
+ * The runner alone: a second /runner/ frame on the same page, driven over its port as the playground
+ * does, timed from posting the code to the echoed line arriving back, with no editor, terminal,
+ * record or inspector around it. The floor the playground's Run can reach with this runner.
+ */
+async function timeRunnerAlone(page: Page, runs: number): Promise<number[]> {
+  return page.evaluate(`new Promise((resolve) => {
+    const channel = ${JSON.stringify(CHANNEL)};
+    const code = ${JSON.stringify(ECHO_CODE)};
+    const base = (location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.host;
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.hidden = true;
+    frame.src = '/runner/';
+    const times = [];
+    let port;
+    const runOnce = (runId) => new Promise((done) => {
+      const start = performance.now();
+      port.onmessage = (e) => {
+        const events = e.data && e.data.type === 'events' && e.data.runId === runId ? e.data.events : [];
+        if (events.some((ev) => ev.kind === 'console' && ev.entry.text.includes('echoed budget'))) done(performance.now() - start);
+      };
+      port.postMessage({ channel, type: 'run', runId, code, globals: { ECHO_URL: base + '/echo', SERVER_URL: base } });
+    });
+    addEventListener('message', async function ready(e) {
+      if (e.source !== frame.contentWindow || !e.data || e.data.type !== 'ready') return;
+      removeEventListener('message', ready);
+      const pair = new MessageChannel();
+      port = pair.port1;
+      frame.contentWindow.postMessage({ channel, type: 'connect' }, '*', [pair.port2]);
+      for (let i = 1; i <= ${runs}; i++) {
+        await new Promise((r) => setTimeout(r, ${PAUSE_MS}));
+        times.push(await runOnce(i));
+      }
+      frame.remove();
+      resolve(times);
+    });
+    document.body.append(frame);
+  })`);
+}
+
 /** Baseline: a WebSocket opened by the page itself, open → send → echo. */
 function timeBareEcho(page: Page): Promise<number> {
   return page.evaluate(`new Promise((resolve) => {
@@ -174,8 +216,9 @@ async function runRound(browser: Browser, url: string, slug: string) {
     later.push(await timeRunToEcho(page));
     bare.push(await timeBareEcho(page));
   }
+  const alone = await timeRunnerAlone(page, LATER_RUNS);
   await context.close();
-  return { first, later, bare };
+  return { first, later, bare, alone };
 }
 
 export default async function pageBudgets(slug = DEFAULT_SLUG): Promise<void> {
@@ -209,6 +252,7 @@ export default async function pageBudgets(slug = DEFAULT_SLUG): Promise<void> {
     console.log(`  Run → first echoed message, the first Run on a page, ${SETTLE_MS / 1000} s after the playground is ready: ${summary(firstTimes, msText)}`);
     console.log(`    later Runs, ${PAUSE_MS} ms apart: ${summary(laterTimes, msText)}`);
     console.log(`    baseline, a bare WebSocket open → send → echo on the same pages: ${summary(bareTimes, msText)}`);
+    console.log(`    floor, the runner alone (its frame and worker, no playground around it): ${summary(runs.flatMap((r) => r.alone), msText)}; ${ratioText(median(runs.flatMap((r) => r.alone)) / median(bareTimes))} the baseline`);
     console.log(`    ratio to the baseline (target ≤ 1.5×): first Run ${ratioText(median(firstTimes) / median(bareTimes))}, later Runs ${ratioText(median(laterTimes) / median(bareTimes))} of medians`);
     console.log(`      per round: first ${summary(runs.map((r) => r.first / median(r.bare)), ratioText)}; later ${summary(runs.map((r) => median(r.later) / median(r.bare)), ratioText)}`);
   } finally {
