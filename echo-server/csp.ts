@@ -41,7 +41,8 @@ function runnerPolicy({ host, runnerConnect }: PolicyContext): string {
   const self = servingHost(host);
   return [
     "default-src 'none'",
-    "script-src 'self' blob:",
+    // data: for the run's code, which the worker imports as a data: URL (site/runner/worker/worker.ts).
+    "script-src 'self' blob: data:",
     // The run's worker comes from a data: URL (see site/runner/frame/frame.ts); it inherits this policy.
     "worker-src 'self' blob: data:",
     `connect-src ${[...self, ...runnerConnect, 'blob:', 'data:'].join(' ')}`,

@@ -1,6 +1,6 @@
 // Entry script of a lesson page. Kept tiny: the playground's code (Monaco,
-// xterm, the runner host) is imported only when the playground nears the
-// viewport, or when a prose code block is loaded into it.
+// xterm, the runner host) is imported only when the playground comes within
+// one screen of the viewport, or when a prose code block is loaded into it.
 import { addCodeButtons } from './code-buttons.ts';
 import { mountDemos } from './demos.ts';
 import type { Playground } from './playground.ts';
@@ -26,7 +26,8 @@ if (root && prose) {
       observer.disconnect();
       void ensurePlayground();
     },
-    { rootMargin: '100px' },
+    // Within one screen of view: loading starts while the reader scrolls towards the playground.
+    { rootMargin: '100% 0px' },
   );
   observer.observe(root);
 

@@ -98,8 +98,12 @@ export function createRunOutput(options: {
       startedAt = performance.now();
     },
     push(events) {
+      const waiting = queue.length > 0 || drainQueued;
       for (const event of events) queue.push(event);
-      drainSoon();
+      // After a pause (a Run's first echo) the batch is shown at once, not after the next frame is drawn;
+      // while a flood keeps the queue full, it is applied in slices as before.
+      if (waiting) drainSoon();
+      else drain();
     },
     lost(cause) {
       if (cause === 'crashed') queue.push({ kind: 'error', error: { kind: 'error', message: strings.runOutOfMemory, time: 0 } });

@@ -57,8 +57,12 @@ export type FrameToPage =
   | { channel: typeof CHANNEL; type: 'alive' }
   | { channel: typeof CHANNEL; type: 'events'; runId: number; events: RunEvent[] };
 
-/** Posted once on the worker's global, with the private port as its transfer; everything else goes on the port. */
-export interface FrameToWorkerConnect {
+/**
+ * Posted once, with a private port as its transfer: by the page to the frame (answering 'ready') and by
+ * the frame to each worker. Everything else between them goes on that port, which also skips the
+ * browser process's hop between the page's and the frame's processes.
+ */
+export interface PortConnect {
   channel: typeof CHANNEL;
   type: 'connect';
 }

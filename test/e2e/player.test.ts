@@ -190,6 +190,41 @@ describe('the playground', () => {
     await page.context().close();
   });
 
+  it('gives every Run a fresh worker: nothing the last run’s code changed is left, ready ahead or not', async () => {
+    const page = await newPage(browser);
+    await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    const run = page.getByRole('button', { name: 'Run', exact: true });
+    // Leaves marks on the worker's global, a built-in prototype and the runner's own console, and keeps the run going.
+    const tamper = (n: number): string =>
+      [
+        `globalThis.leftover = 'run ${n}';`,
+        "Array.prototype.leaked = 'yes';",
+        "const log = console.log; console.log = (...a) => log('tampered', ...a);",
+        "const ws = new WebSocket(ECHO_URL);",
+        `ws.onopen = () => log('tampered run ${n} open');`,
+      ].join('\n');
+    const probe = (label: string): string =>
+      `console.log('${label}', typeof leftover, typeof [].leaked, String(console.log).includes('tampered'));`;
+
+    await typeCode(page, tamper(1));
+    await run.click();
+    await waitForTerminal(page, 'tampered run 1 open');
+    // The runner readies its next worker a moment after a Run: this one comes from that spare.
+    await page.waitForTimeout(1000);
+    await typeCode(page, probe('after a pause'));
+    await run.click();
+    expect(await waitForTerminal(page, 'after a pause')).toContain('after a pause undefined undefined false');
+
+    // Two Runs in quick succession: the second starts before a spare is ready, in a worker of its own.
+    await typeCode(page, tamper(2));
+    await run.click();
+    await waitForTerminal(page, 'tampered run 2 open');
+    await typeCode(page, probe('at once'));
+    await run.click();
+    expect(await waitForTerminal(page, 'at once')).toContain('at once undefined undefined false');
+    await page.context().close();
+  });
+
   it('keeps the reader’s code away from the page’s storage, cookies and DOM', async () => {
     const page = await newPage(browser);
     await openLesson(page, `${baseUrl}/en/${LESSON}/`);
@@ -227,10 +262,13 @@ describe('the playground', () => {
   it('marks uncaught errors and rejections on the editor line', async () => {
     const page = await newPage(browser);
     await openLesson(page, `${baseUrl}/en/${LESSON}/`);
-    await typeCode(page, "const a = 1;\nnull.boom;\n");
+    await typeCode(page, "console.log('frame', new Error('where').stack.split('\\n')[1].trim());\nnull.boom;\n");
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForRunStatus(page, 'failed');
-    expect(await waitForTerminal(page, 'TypeError')).toContain('(line 2)');
+    const first = await waitForTerminal(page, 'TypeError');
+    expect(first).toContain('(line 2)');
+    // The code's own stack frames name it as the editor's file, not by a long URL.
+    expect(first).toContain('frame at playground.js:1:');
     await page.locator('[data-role="editor"][data-error-line="2"]').waitFor();
     expect(await page.locator('[data-role="editor"] .run-error-line').count()).toBeGreaterThan(0);
 

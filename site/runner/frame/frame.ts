@@ -1,12 +1,13 @@
 // Runs inside the sandboxed /runner/ frame (opaque origin: no access to the
-// site's storage, cookies or DOM). Relays between the page and one worker per
-// run over a private MessagePort; ends the worker when the run is over, on
+// site's storage, cookies or DOM). Relays between the page (over the private
+// port the page hands it after 'ready') and one worker per run (over a private
+// port of its own); ends the worker when the run is over, on
 // Stop and on a new Run (terminate() ends any loop at once and drops its
 // sockets). Tells the page it is alive, so the page can tell a crashed frame
 // (its process out of memory) from a quiet one.
 import RunWorker from '../worker/worker.ts?worker&inline';
 import { LIMITS, TIMING } from '../limits.ts';
-import { CHANNEL, isPageToFrame, isWorkerToFrame, type FrameToPage, type FrameToWorker, type PageToFrame, type RunEvent } from '../protocol.ts';
+import { CHANNEL, isPageToFrame, isWorkerToFrame, type FrameToPage, type FrameToWorker, type PageToFrame, type PortConnect, type RunEvent } from '../protocol.ts';
 
 interface RunnerWorker {
   worker: Worker;
@@ -30,7 +31,8 @@ function startWorker(): RunnerWorker {
     URL.createObjectURL = createObjectURL;
   }
   const channel = new MessageChannel();
-  worker.postMessage({ channel: CHANNEL, type: 'connect' }, [channel.port2]);
+  const hello: PortConnect = { channel: CHANNEL, type: 'connect' };
+  worker.postMessage(hello, [channel.port2]);
   return { worker, port: channel.port1 };
 }
 
@@ -48,23 +50,31 @@ let spareTimer: ReturnType<typeof setTimeout> | undefined;
 /** How long a new run has the CPU to itself before the next spare boots beside it. */
 const SPARE_DELAY_MS = 250;
 
+/** The private port from the page, once it has answered 'ready'. */
+let page: MessagePort | undefined;
+
 function toPage(message: FrameToPage): void {
-  // The page's origin is the only one that can embed this frame with our CSP; '*' is needed because an
-  // opaque origin cannot name it, and nothing sent here is secret.
-  parent.postMessage(message, '*');
+  // Before the port, only 'ready' and the heartbeat: the page's origin is the only one that can embed
+  // this frame with our CSP; '*' is needed because an opaque origin cannot name it, and nothing sent is secret.
+  if (page) page.postMessage(message);
+  else parent.postMessage(message, '*');
 }
 
 function toWorker(run: Run, message: FrameToWorker): void {
   run.port.postMessage(message);
 }
 
-/** Ends the run's worker for good; `status` is reported for Stop, the worker reports its own otherwise. */
+/** Ends the current run's worker for good; `status` is reported for Stop, the worker reports its own otherwise. */
 function finish(run: Run, status?: 'stopped'): void {
   if (current !== run) return;
+  current = undefined;
+  end(run, status);
+}
+
+function end(run: Run, status?: 'stopped'): void {
   clearTimeout(run.stopTimer);
   run.worker.terminate();
   run.port.close();
-  current = undefined;
   if (status) toPage({ channel: CHANNEL, type: 'events', runId: run.runId, events: [{ kind: 'status', status }] });
 }
 
@@ -83,9 +93,10 @@ function relay(run: Run, events: unknown[]): void {
 }
 
 function run(message: Extract<PageToFrame, { type: 'run' }>): void {
-  // The last run ends first, as the SPEC says; terminate() only signals its thread, so this costs
-  // the new run nothing.
-  if (current) finish(current, 'stopped');
+  // The last run is over for the page at once (its events are no longer relayed); its worker is
+  // ended once the new one has its code, so the new run need not wait for that.
+  const previous = current;
+  current = undefined;
   const started = spare ?? startWorker();
   spare = undefined;
   const next: Run = { ...started, runId: message.runId, relayed: 0 };
@@ -104,18 +115,29 @@ function run(message: Extract<PageToFrame, { type: 'run' }>): void {
   });
   toWorker(next, { channel: CHANNEL, type: 'start', code: message.code, globals: message.globals });
   current = next;
+  if (previous) end(previous, 'stopped');
   clearTimeout(spareTimer);
   spareTimer = setTimeout(() => (spare ??= startWorker()), SPARE_DELAY_MS);
 }
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (event.source !== parent || !isPageToFrame(event.data)) return;
-  const message = event.data;
+function fromPage(message: PageToFrame): void {
   if (message.type === 'run') run(message);
   else if (current?.runId === message.runId) {
     if (message.type === 'stop') stop(current);
     else toWorker(current, { channel: CHANNEL, type: 'send-line', text: message.text });
   }
+}
+
+// The page's one 'connect', with the port; the window's messages are not listened to after it.
+window.addEventListener('message', function connect(event: MessageEvent<unknown>) {
+  const received = event.ports[0];
+  const data = event.data as Partial<PortConnect> | null;
+  if (event.source !== parent || !received || data?.channel !== CHANNEL || data.type !== 'connect') return;
+  window.removeEventListener('message', connect);
+  page = received;
+  page.onmessage = (e: MessageEvent<unknown>) => {
+    if (isPageToFrame(e.data)) fromPage(e.data);
+  };
 });
 
 toPage({ channel: CHANNEL, type: 'ready' });

@@ -1,6 +1,6 @@
 // Maps an error in the reader's code to an editor line. The code runs as a
-// module from a blob URL, unchanged, so the URL's line:column in a stack
-// frame is the editor's line:column.
+// module, unchanged but for a sourceURL comment after its last line, so the
+// line:column of its name in a stack frame is the editor's line:column.
 
 export interface Location {
   line: number;

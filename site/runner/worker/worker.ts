@@ -1,6 +1,6 @@
 // The worker that runs one run of the reader's code. It installs the globals
 // and the observed WebSocket, routes console output and errors to the page,
-// then imports the code as a module from a blob URL (so top-level await works
+// then imports the code as a module from a data: URL (so top-level await works
 // and line numbers match the editor).
 //
 // Its only channel to the frame is a private MessagePort received before the
@@ -30,6 +30,8 @@ const nativeSetTimeout = setTimeout.bind(self);
 const nativeClearTimeout = clearTimeout.bind(self);
 const nativeSetInterval = setInterval.bind(self);
 const nativeClearInterval = clearInterval.bind(self);
+/** The name the code's stack frames and error events carry (its sourceURL), as the editor's file. */
+const moduleUrl = 'playground.js';
 
 // Times count from the start of the run, not of the worker (which may be started ahead of it).
 let started = performance.now();
@@ -43,7 +45,6 @@ const outbox = createOutbox(
   (run, ms) => void nativeSetTimeout(run, ms),
 );
 
-let moduleUrl = '';
 let topLevel: 'running' | 'done' | 'threw' = 'running';
 let status: RunRecord['status'] = 'running';
 let stopping = false;
@@ -178,14 +179,21 @@ function sendLine(text: string): void {
   outbox.push({ kind: 'notice', notice: { code: 'sent', text: text.slice(0, LIMITS.charsPerLine) } });
 }
 
+
+/**
+ * The code as a data: URL rather than a blob: URL, which the worker would fetch through the
+ * browser process (milliseconds on every Run). The sourceURL comment, after the code so lines keep
+ * their numbers, names it in stack frames instead of the whole URL.
+ */
+function moduleSource(code: string): string {
+  return `data:text/javascript;charset=utf-8,${encodeURIComponent(`${code}\n//# sourceURL=${moduleUrl}`)}`;
+}
+
 async function start(code: string, globals: RunGlobals): Promise<void> {
   started = performance.now();
   Object.assign(scope, globals);
-  // A blob: URL, not a data: URL: data: would put the whole code into every stack frame the reader
-  // prints, and into the pattern error-location.ts matches frames with.
-  moduleUrl = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
   try {
-    await import(/* @vite-ignore */ moduleUrl);
+    await import(/* @vite-ignore */ moduleSource(code));
     topLevel = 'done';
   } catch (thrown) {
     // Chromium gives a module's SyntaxError no position: find it by parsing the code again.
