@@ -35,7 +35,13 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts', 'test/lessons/**/*.test.ts', 'lessons/**/*.test.ts', 'test/support/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'test/server/**/*.test.ts',
+            'test/lessons/**/*.test.ts',
+            'lessons/**/*.test.ts',
+            'test/support/**/*.test.ts',
+          ],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

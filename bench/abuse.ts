@@ -48,7 +48,10 @@ function sampleHealth(httpBase: string): { stop: () => Promise<number[]> } {
   const loop = (async () => {
     while (running) {
       const t0 = now();
-      await fetch(`${httpBase}/healthz`).then((r) => r.arrayBuffer(), () => undefined);
+      await fetch(`${httpBase}/healthz`).then(
+        (r) => r.arrayBuffer(),
+        () => undefined,
+      );
       samples.push(now() - t0);
       await sleep(100);
     }
@@ -130,7 +133,15 @@ async function chatFlood(withFlooders: boolean): Promise<FloodResult> {
     const serverCpuMs = ((await server.cpuMicros()) - cpuBefore) / 1000;
     const closedHonest = honestClosed;
     for (const ws of [...honest, ...flooders]) ws.terminate();
-    return { expected, delivered, latencies: latencies.sort((a, b) => a - b), honestClosed: closedHonest, floodersClosed1008, health: healthSamples, serverCpuMs };
+    return {
+      expected,
+      delivered,
+      latencies: latencies.sort((a, b) => a - b),
+      honestClosed: closedHonest,
+      floodersClosed1008,
+      health: healthSamples,
+      serverCpuMs,
+    };
   } finally {
     await server.stop();
   }
@@ -152,7 +163,9 @@ async function capAttack(withAttack: boolean): Promise<CapResult> {
     let attackOpened = 0;
     if (withAttack) {
       for (let a = 0; a < ATTACK_ADDRESSES; a++) {
-        const batch = await Promise.all(Array.from({ length: ATTACK_SOCKETS_PER_ADDRESS }, () => tryOpen(`${base}/echo`, hostileAddress(a))));
+        const batch = await Promise.all(
+          Array.from({ length: ATTACK_SOCKETS_PER_ADDRESS }, () => tryOpen(`${base}/echo`, hostileAddress(a))),
+        );
         for (const ws of batch) if (ws) sockets.push(ws), attackOpened++;
       }
       // The pool is full: one more lesson socket is refused.
@@ -185,11 +198,25 @@ async function capAttack(withAttack: boolean): Promise<CapResult> {
 const healthCells = (h: number[]) => [fmt.ms(percentile(h, 50)), fmt.ms(percentile(h, 99)), fmt.ms(h.at(-1) ?? Number.NaN)];
 
 export default async function abuse(): Promise<void> {
-  console.log(`\n== Abuse 1: chat flood. ${HONEST} honest members (${HONEST_MESSAGES} messages each, one every ${HONEST_GAP_MS} ms) and ${FLOODERS} flooders (up to ${FLOOD_MESSAGES} × 2,000 characters as fast as they can) in one room, default limits ==`);
+  console.log(
+    `\n== Abuse 1: chat flood. ${HONEST} honest members (${HONEST_MESSAGES} messages each, one every ${HONEST_GAP_MS} ms) and ${FLOODERS} flooders (up to ${FLOOD_MESSAGES} × 2,000 characters as fast as they can) in one room, default limits ==`,
+  );
   const quiet = await chatFlood(false);
   const flooded = await chatFlood(true);
   printTable(
-    ['room', 'honest delivered', 'lost', 'p50 ms', 'p99 ms', 'honest closed', 'flooders closed 1008', 'healthz p50 ms', 'p99 ms', 'max ms', 'server CPU ms'],
+    [
+      'room',
+      'honest delivered',
+      'lost',
+      'p50 ms',
+      'p99 ms',
+      'honest closed',
+      'flooders closed 1008',
+      'healthz p50 ms',
+      'p99 ms',
+      'max ms',
+      'server CPU ms',
+    ],
     [quiet, flooded].map((r, i) => [
       i === 0 ? 'no flooders' : 'with flooders',
       `${fmt.int(r.delivered)}/${fmt.int(r.expected)}`,
@@ -202,9 +229,13 @@ export default async function abuse(): Promise<void> {
       fmt.int(r.serverCpuMs),
     ]),
   );
-  console.log(`honest p99 delivery with/without flooders: ${fmt.ratio(percentile(flooded.latencies, 99) / percentile(quiet.latencies, 99))}`);
+  console.log(
+    `honest p99 delivery with/without flooders: ${fmt.ratio(percentile(flooded.latencies, 99) / percentile(quiet.latencies, 99))}`,
+  );
 
-  console.log(`\n== Abuse 2: connection-cap attack. ${ATTACK_ADDRESSES} addresses × ${ATTACK_SOCKETS_PER_ADDRESS} idle /echo sockets fill the lesson pool (--max-conns ${ATTACK_MAX_CONNS}); then ${HONEST} participants open /presence + /chat and the instructor opens /admin ==`);
+  console.log(
+    `\n== Abuse 2: connection-cap attack. ${ATTACK_ADDRESSES} addresses × ${ATTACK_SOCKETS_PER_ADDRESS} idle /echo sockets fill the lesson pool (--max-conns ${ATTACK_MAX_CONNS}); then ${HONEST} participants open /presence + /chat and the instructor opens /admin ==`,
+  );
   const calm = await capAttack(false);
   const attacked = await capAttack(true);
   printTable(
@@ -219,5 +250,7 @@ export default async function abuse(): Promise<void> {
       ...healthCells(r.health),
     ]),
   );
-  console.log(`participant connect p99 under attack/calm: ${fmt.ratio(percentile(attacked.connectMs, 99) / percentile(calm.connectMs, 99))}`);
+  console.log(
+    `participant connect p99 under attack/calm: ${fmt.ratio(percentile(attacked.connectMs, 99) / percentile(calm.connectMs, 99))}`,
+  );
 }

@@ -23,9 +23,19 @@ const SIZES: [string, number][] = [
 const CONNECTIONS = [1, 8, 64];
 
 const SCENARIOS: Scenario[] = [
-  ...CONNECTIONS.map((connections) => ({ name: `${connections} conn × 32 B text`, connections, payload: Buffer.from('x'.repeat(32)), binary: false })),
+  ...CONNECTIONS.map((connections) => ({
+    name: `${connections} conn × 32 B text`,
+    connections,
+    payload: Buffer.from('x'.repeat(32)),
+    binary: false,
+  })),
   ...SIZES.flatMap(([label, size]) =>
-    CONNECTIONS.map((connections) => ({ name: `${connections} conn × ${label} binary`, connections, payload: Buffer.alloc(size, 0xab), binary: true })),
+    CONNECTIONS.map((connections) => ({
+      name: `${connections} conn × ${label} binary`,
+      connections,
+      payload: Buffer.alloc(size, 0xab),
+      binary: true,
+    })),
   ),
 ];
 
@@ -58,12 +68,17 @@ async function measure(server: ServerProcess, scenario: Scenario, durationMs: nu
 
 export default async function echoThroughput(): Promise<void> {
   console.log('\n== /echo throughput: ours vs bare ws (ping-pong, one message in flight per connection) ==');
-  console.log(`ours runs with defaults except rate limit ${OUR_SETTINGS.rateLimit} msg/s, burst ${OUR_SETTINGS.rateBurst} (limiter active, never reached); permessage-deflate off on both`);
+  console.log(
+    `ours runs with defaults except rate limit ${OUR_SETTINGS.rateLimit} msg/s, burst ${OUR_SETTINGS.rateBurst} (limiter active, never reached); permessage-deflate off on both`,
+  );
   console.log(
     `${ROUNDS} rounds × ${RUN_MS} ms (or ${fmt.mib(RUN_BYTES)} MiB sent) per server per scenario, order alternating each round, after a ${WARMUP_MS} ms warm-up`,
   );
 
-  const servers: Record<ServerKind, ServerProcess> = { ours: await startServerProcess('ours', OUR_SETTINGS), bare: await startServerProcess('bare') };
+  const servers: Record<ServerKind, ServerProcess> = {
+    ours: await startServerProcess('ours', OUR_SETTINGS),
+    bare: await startServerProcess('bare'),
+  };
   const results = new Map<Scenario, Record<ServerKind, Rounds>>();
   try {
     for (const scenario of SCENARIOS) {
@@ -103,6 +118,8 @@ export default async function echoThroughput(): Promise<void> {
     ];
   });
   printTable(['scenario', 'ours msg/s', 'bare msg/s', 'ours/bare', 'ratio range', 'ours CPU ms/msg', 'CPU/msg ours/bare'], rows);
-  console.log('ours/bare: median over rounds of the paired ratio; range: lowest–highest round. CPU/msg below 1 means ours spends less server CPU per message.');
+  console.log(
+    'ours/bare: median over rounds of the paired ratio; range: lowest–highest round. CPU/msg below 1 means ours spends less server CPU per message.',
+  );
   console.log(below.length ? `* below ${TARGET}: ${below.join('; ')}` : `every scenario at or above ${TARGET}`);
 }

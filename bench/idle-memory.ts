@@ -49,8 +49,13 @@ export default async function idleMemory(): Promise<void> {
     fmt.mib(m.after.heapUsed - m.before.heapUsed),
     fmt.int((m.after.rss - m.before.rss) / CONNECTIONS),
   ];
-  printTable(['server', 'RSS before MiB', 'RSS with conns MiB', 'RSS growth MiB', 'heap growth MiB', 'RSS B/conn'], [row('ours', ours), row('bare', bare)]);
+  printTable(
+    ['server', 'RSS before MiB', 'RSS with conns MiB', 'RSS growth MiB', 'heap growth MiB', 'RSS B/conn'],
+    [row('ours', ours), row('bare', bare)],
+  );
   const growth = (m: { before: Memory; after: Memory }) => m.after.rss - m.before.rss;
   const ratio = growth(ours) / growth(bare);
-  console.log(`RSS growth ours/bare: ${fmt.ratio(ratio)} (budget ≤ 1.5); total RSS ours/bare: ${fmt.ratio(ours.after.rss / bare.after.rss)}`);
+  console.log(
+    `RSS growth ours/bare: ${fmt.ratio(ratio)} (budget ≤ 1.5); total RSS ours/bare: ${fmt.ratio(ours.after.rss / bare.after.rss)}`,
+  );
 }

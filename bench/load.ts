@@ -27,7 +27,10 @@ function open(url: string): Promise<WebSocket> {
   });
 }
 
-export async function pingPong(url: string, { connections, payload, binary, durationMs, maxMessages = Infinity }: PingPong): Promise<LoadResult> {
+export async function pingPong(
+  url: string,
+  { connections, payload, binary, durationMs, maxMessages = Infinity }: PingPong,
+): Promise<LoadResult> {
   const sockets = await Promise.all(Array.from({ length: connections }, () => open(url)));
   const latencies: number[] = [];
   let sent = 0;

@@ -25,7 +25,8 @@ const SETTLE_MS = 3000;
 /** Runs after the first in each round. */
 const LATER_RUNS = 4;
 const PAUSE_MS = 500;
-const ECHO_CODE = "const ws = new WebSocket(ECHO_URL);\nws.onopen = () => ws.send('budget');\nws.onmessage = (e) => console.log('echoed', e.data);\n";
+const ECHO_CODE =
+  "const ws = new WebSocket(ECHO_URL);\nws.onopen = () => ws.send('budget');\nws.onmessage = (e) => console.log('echoed', e.data);\n";
 
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 const msText = (ms: number): string => `${ms.toFixed(1)} ms`;
@@ -44,7 +45,12 @@ function countBytes(page: Page): { stop(): Promise<Weight> } {
     const kind = /javascript/.test(type) ? 'js' : /text\/css/.test(type) ? 'css' : undefined;
     if (!open || !kind) return;
     const weigh = (bytes: number): Weight => ({ js: 0, css: 0, [kind]: bytes });
-    pending.push(response.body().then((body) => weigh(gzipSync(body).length), () => weigh(0)));
+    pending.push(
+      response.body().then(
+        (body) => weigh(gzipSync(body).length),
+        () => weigh(0),
+      ),
+    );
   });
   return {
     async stop() {
@@ -242,19 +248,55 @@ export default async function pageBudgets(slug = DEFAULT_SLUG): Promise<void> {
     const laterTimes = runs.flatMap((r) => r.later);
     const bareTimes = runs.flatMap((r) => r.bare);
     console.log(`page budgets (lesson ${slug}, headless Chromium, ${server.url}, ${ROUNDS} rounds)`);
-    console.log(`  JS before the playground is in view: ${kib(before.js)} gzip (target ≤ 60 KiB; ${((before.js / (60 * 1024)) * 100).toFixed(0)}% of it); CSS ${kib(before.css)} gzip`);
-    console.log(`    baseline, what the playground loads when in view: JS ${kib(playground.js)} gzip (${(playground.js / Math.max(1, before.js)).toFixed(0)}× the initial JS), CSS ${kib(playground.css)} gzip`);
+    console.log(
+      `  JS before the playground is in view: ${kib(before.js)} gzip (target ≤ 60 KiB; ${((before.js / (60 * 1024)) * 100).toFixed(0)}% of it); CSS ${kib(before.css)} gzip`,
+    );
+    console.log(
+      `    baseline, what the playground loads when in view: JS ${kib(playground.js)} gzip (${(playground.js / Math.max(1, before.js)).toFixed(0)}× the initial JS), CSS ${kib(playground.css)} gzip`,
+    );
     console.log(`  playground in view → editable editor, cold: ${summary(editorTimes, msText)} (target ≤ 1000 ms)`);
     console.log(`    floor, Monaco's core alone on a bare page, same rounds: ${summary(floorTimes, msText)}`);
-    console.log(`    ratio to the floor (target ≤ 1.1×): ${ratioText(median(editorTimes) / median(floorTimes))} of medians; per round ${summary(editors.map((e) => e.editor / e.floor), ratioText)}`);
-    console.log(`    the next lesson in the same browser (cached): ${summary(editors.map((e) => e.warm), msText)}`);
-    console.log(`    and to the whole playground ready (terminal, check, runner): ${summary(editors.map((e) => e.playground), msText)}`);
-    console.log(`  Run → first echoed message, the first Run on a page, ${SETTLE_MS / 1000} s after the playground is ready: ${summary(firstTimes, msText)}`);
+    console.log(
+      `    ratio to the floor (target ≤ 1.1×): ${ratioText(median(editorTimes) / median(floorTimes))} of medians; per round ${summary(
+        editors.map((e) => e.editor / e.floor),
+        ratioText,
+      )}`,
+    );
+    console.log(
+      `    the next lesson in the same browser (cached): ${summary(
+        editors.map((e) => e.warm),
+        msText,
+      )}`,
+    );
+    console.log(
+      `    and to the whole playground ready (terminal, check, runner): ${summary(
+        editors.map((e) => e.playground),
+        msText,
+      )}`,
+    );
+    console.log(
+      `  Run → first echoed message, the first Run on a page, ${SETTLE_MS / 1000} s after the playground is ready: ${summary(firstTimes, msText)}`,
+    );
     console.log(`    later Runs, ${PAUSE_MS} ms apart: ${summary(laterTimes, msText)}`);
     console.log(`    baseline, a bare WebSocket open → send → echo on the same pages: ${summary(bareTimes, msText)}`);
-    console.log(`    floor, the runner alone (its frame and worker, no playground around it): ${summary(runs.flatMap((r) => r.alone), msText)}; ${ratioText(median(runs.flatMap((r) => r.alone)) / median(bareTimes))} the baseline`);
-    console.log(`    ratio to the baseline (target ≤ 1.5×): first Run ${ratioText(median(firstTimes) / median(bareTimes))}, later Runs ${ratioText(median(laterTimes) / median(bareTimes))} of medians`);
-    console.log(`      per round: first ${summary(runs.map((r) => r.first / median(r.bare)), ratioText)}; later ${summary(runs.map((r) => median(r.later) / median(r.bare)), ratioText)}`);
+    console.log(
+      `    floor, the runner alone (its frame and worker, no playground around it): ${summary(
+        runs.flatMap((r) => r.alone),
+        msText,
+      )}; ${ratioText(median(runs.flatMap((r) => r.alone)) / median(bareTimes))} the baseline`,
+    );
+    console.log(
+      `    ratio to the baseline (target ≤ 1.5×): first Run ${ratioText(median(firstTimes) / median(bareTimes))}, later Runs ${ratioText(median(laterTimes) / median(bareTimes))} of medians`,
+    );
+    console.log(
+      `      per round: first ${summary(
+        runs.map((r) => r.first / median(r.bare)),
+        ratioText,
+      )}; later ${summary(
+        runs.map((r) => median(r.later) / median(r.bare)),
+        ratioText,
+      )}`,
+    );
   } finally {
     await browser.close();
     await floor.stop();

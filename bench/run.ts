@@ -10,7 +10,11 @@ const MODULES = ['echo-throughput', 'idle-memory', 'workshop', 'abuse', 'page-bu
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length > 0 ? MODULES.filter((m) => wanted.includes(m)) : MODULES;
-console.log(`bench: Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `bench: Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.log('Figures from a shared or busy machine are noisy; compare the ratios, measured in the same run.');
 
 for (const name of chosen) {

@@ -80,9 +80,11 @@ export async function runWorkshopRoom(
   while (delivered < expected && now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   await whileConnected();
 
-  await Promise.all([...chats, ...presences].map((ws) => {
-    ws.close();
-    return once(ws, 'close');
-  }));
+  await Promise.all(
+    [...chats, ...presences].map((ws) => {
+      ws.close();
+      return once(ws, 'close');
+    }),
+  );
   return { participants, messages, expected, delivered, latencies, connectMs };
 }

@@ -25,7 +25,9 @@ async function measure(kind: BenchServer): Promise<RoomRunResult & { rssBefore: 
 }
 
 export default async function workshop(): Promise<void> {
-  console.log(`\n== Workshop room: ${PARTICIPANTS} participants (presence + chat socket each, own loopback address), ${MESSAGES} messages to all ==`);
+  console.log(
+    `\n== Workshop room: ${PARTICIPANTS} participants (presence + chat socket each, own loopback address), ${MESSAGES} messages to all ==`,
+  );
   const rows: (string | number)[][] = [];
   const p99: Record<string, number[]> = { ours: [], 'bare-room': [] };
   for (let round = 1; round <= ROUNDS; round++) {
@@ -47,5 +49,7 @@ export default async function workshop(): Promise<void> {
   }
   printTable(['server', 'delivered', 'p50 ms', 'p99 ms', 'max ms', 'connect ms', 'RSS MiB', 'RSS growth MiB'], rows);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  console.log(`p99 delivery ours/bare: ${fmt.ratio(mean(p99.ours!) / mean(p99['bare-room']!))} (target: every delivery within 1000 ms, none lost)`);
+  console.log(
+    `p99 delivery ours/bare: ${fmt.ratio(mean(p99.ours!) / mean(p99['bare-room']!))} (target: every delivery within 1000 ms, none lost)`,
+  );
 }

@@ -35,7 +35,11 @@ export function createClientResolver(trustProxy: readonly string[]): ClientResol
     const peer = plain(req.socket.remoteAddress ?? 'unknown');
     if (!trusted.has(peer)) return { address: peer, host: validHost(req.headers.host) };
     // The proxy appends the address it saw last: the rightmost entry is the one it vouches for.
-    const forwarded = header(req, 'x-forwarded-for')?.split(',').map((a) => a.trim()).filter(Boolean).at(-1);
+    const forwarded = header(req, 'x-forwarded-for')
+      ?.split(',')
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .at(-1);
     const forwardedHost = header(req, 'x-forwarded-host')?.split(',').at(-1);
     return {
       address: forwarded ? plain(forwarded) : peer,

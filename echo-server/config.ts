@@ -133,7 +133,18 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
 
 export class ConfigError extends Error {}
 
-const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1000, kib: 1024, m: MiB, mb: 1e6, mib: MiB, g: 1024 * MiB, gib: 1024 * MiB };
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1000,
+  kib: 1024,
+  m: MiB,
+  mb: 1e6,
+  mib: MiB,
+  g: 1024 * MiB,
+  gib: 1024 * MiB,
+};
 const DURATION_UNITS: Record<string, number> = { '': 1, ms: 1, s: 1000, m: 60_000, h: 3600_000 };
 
 function withUnit(raw: string, units: Record<string, number>): number | undefined {
@@ -151,12 +162,18 @@ function parseValue(spec: OptionSpec, raw: string, source: string): PlaygroundOp
     case 'string':
       if (raw.trim() === '') fail('a non-empty value');
       if (spec.minLength !== undefined && raw.length < spec.minLength) {
-        throw new ConfigError(`${source}: must be at least ${spec.minLength} characters (got ${raw.length}); leave it unset to have one generated`);
+        throw new ConfigError(
+          `${source}: must be at least ${spec.minLength} characters (got ${raw.length}); leave it unset to have one generated`,
+        );
       }
       return raw;
     case 'list': {
-      const items = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
-      if (items.length === 0 || items.some((item) => /[\s;'"]/.test(item))) fail('a comma-separated list without spaces, quotes or semicolons');
+      const items = raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+      if (items.length === 0 || items.some((item) => /[\s;'"]/.test(item)))
+        fail('a comma-separated list without spaces, quotes or semicolons');
       return items;
     }
     case 'boolean':
@@ -208,7 +225,10 @@ function parseFlags(argv: string[]): Record<string, string | boolean | undefined
   const specs: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
   for (const s of OPTION_SPECS) specs[s.flag] = { type: s.kind === 'boolean' ? 'boolean' : 'string' };
   try {
-    return parseArgs({ args: argv, options: specs, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    return parseArgs({ args: argv, options: specs, strict: true, allowPositionals: false }).values as Record<
+      string,
+      string | boolean | undefined
+    >;
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
@@ -218,7 +238,8 @@ function describeDefault(spec: OptionSpec): string {
   if (spec.defaultText) return ` (default: ${spec.defaultText})`;
   const value = DEFAULTS[spec.key];
   if (spec.kind === 'boolean') return '';
-  if (spec.kind === 'size') return Number(value) >= MiB ? ` (default ${Number(value) / MiB} MiB)` : ` (default ${Number(value) / 1024} KiB)`;
+  if (spec.kind === 'size')
+    return Number(value) >= MiB ? ` (default ${Number(value) / MiB} MiB)` : ` (default ${Number(value) / 1024} KiB)`;
   if (spec.kind === 'duration') return ` (default ${value} ms)`;
   return ` (default ${value})`;
 }

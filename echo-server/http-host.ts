@@ -82,7 +82,9 @@ export interface StaticOptions {
 export function createStaticHandler(dir: string, { client, runnerConnect }: StaticOptions): RequestHandler {
   const policy = (req: IncomingMessage, pathname: string) => contentSecurityPolicy(pathname, { host: client(req).host, runnerConnect });
   const notFoundPage = join(dir, '404.html');
-  const notFoundBody = existsSync(notFoundPage) ? readFileSync(notFoundPage) : Buffer.from('<!doctype html><title>404</title><h1>404 Not Found</h1>\n');
+  const notFoundBody = existsSync(notFoundPage)
+    ? readFileSync(notFoundPage)
+    : Buffer.from('<!doctype html><title>404</title><h1>404 Not Found</h1>\n');
   const notFound: RequestHandler = (req, res) => {
     const pathname = requestUrl(req)?.pathname ?? '/';
     res.writeHead(404, {

@@ -48,7 +48,10 @@ export interface AttachedEndpoints {
 export function attachPlayground(httpServer: Server, options: AttachOptions = {}): AttachedEndpoints {
   const opts = { ...DEFAULTS, ...options };
   const connections = new Set<Connection>();
-  const stats = new ServerStats(() => connections, () => connections.size);
+  const stats = new ServerStats(
+    () => connections,
+    () => connections.size,
+  );
   const adminToken = opts.adminToken || generateAdminToken();
   const client = createClientResolver(opts.trustProxy);
   const workshop = createWorkshop({ adminToken, client, redisUrl: opts.redisUrl, roomHistoryBytes: opts.roomHistoryBytes });
@@ -87,10 +90,13 @@ export function attachPlayground(httpServer: Server, options: AttachOptions = {}
       httpServer.off('upgrade', onUpgrade);
       stopHeartbeat();
       stopIdle();
-      const closed = [...connections].map((c) => new Promise<void>((resolve) => {
-        c.onClose(() => resolve());
-        c.close(CloseCode.GoingAway, 'server shutting down');
-      }));
+      const closed = [...connections].map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            c.onClose(() => resolve());
+            c.close(CloseCode.GoingAway, 'server shutting down');
+          }),
+      );
       const grace = setTimeout(() => connections.forEach((c) => c.terminate()), SHUTDOWN_GRACE_MS);
       await Promise.all(closed);
       clearTimeout(grace);

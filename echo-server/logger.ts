@@ -15,7 +15,9 @@ export function createConnectionLog(quiet: boolean, write: (line: string) => voi
     },
     close(path, address, code, durationMs, t, error) {
       const why = error ? ` error=${error}` : '';
-      write(`${stamp()} close ${path} ${address} code=${code}${why} duration=${(durationMs / 1000).toFixed(2)}s in=${t.bytesIn}B/${t.messagesIn}msg out=${t.bytesOut}B/${t.messagesOut}msg`);
+      write(
+        `${stamp()} close ${path} ${address} code=${code}${why} duration=${(durationMs / 1000).toFixed(2)}s in=${t.bytesIn}B/${t.messagesIn}msg out=${t.bytesOut}B/${t.messagesOut}msg`,
+      );
     },
   };
 }

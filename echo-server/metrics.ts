@@ -18,7 +18,10 @@ export class ServerStats {
   readonly rejections = new Map<string, number>();
   readonly closeCodes = new Map<number, number>();
 
-  constructor(private readonly live: () => Iterable<TrafficCounts>, readonly openCount: () => number) {}
+  constructor(
+    private readonly live: () => Iterable<TrafficCounts>,
+    readonly openCount: () => number,
+  ) {}
 
   reject(reason: string): void {
     this.rejections.set(reason, (this.rejections.get(reason) ?? 0) + 1);

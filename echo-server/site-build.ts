@@ -8,7 +8,16 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // echo.ts is shown to readers in the servers lesson, so the site embeds it;
 // contracts/ holds paths and limits the site is built with.
-const SOURCES = ['site', 'lessons', 'contracts', 'public', 'astro.config.mjs', 'package.json', 'echo-server/csp.ts', 'echo-server/endpoints/echo.ts'];
+const SOURCES = [
+  'site',
+  'lessons',
+  'contracts',
+  'public',
+  'astro.config.mjs',
+  'package.json',
+  'echo-server/csp.ts',
+  'echo-server/endpoints/echo.ts',
+];
 
 /** Newest modification time under `path` (0 when it does not exist). */
 function newestMtime(path: string): number {

@@ -26,7 +26,8 @@ export const CLONE_SERVER: Bundle = { entry: 'echo-server/cli.ts', outfile: 'bui
 export const PACKAGED_SERVER: Bundle = { entry: 'echo-server/cli.ts', outfile: 'build/websocket-playground.js', packaged: true };
 
 // CommonJS dependencies (ioredis, prom-client…) call require(); an ES module has none of its own.
-const REQUIRE_SHIM = "import { createRequire as __wspCreateRequire } from 'node:module'; const require = __wspCreateRequire(import.meta.url);";
+const REQUIRE_SHIM =
+  "import { createRequire as __wspCreateRequire } from 'node:module'; const require = __wspCreateRequire(import.meta.url);";
 
 /** The metafile next to a bundle lists what it was built from, for the staleness check. */
 const metaPath = (outfile: string) => `${outfile}.meta.json`;

@@ -76,8 +76,10 @@ export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParam
       const room = textParam(query, 'room', 'lobby', MAX_ROOM_LENGTH);
       const name = textParam(query, 'name', `guest-${randomBytes(2).toString('hex')}`, MAX_NAME_LENGTH);
       const local = rooms.get(room);
-      if (!local && rooms.size >= limits.maxRooms) throw new BadRequest(`the server has ${limits.maxRooms} chat rooms open; join an existing one`, 503);
-      if (local?.names.has(nameKey(name))) throw new BadRequest(`the name ${JSON.stringify(name)} is taken in this room; choose another`, 409);
+      if (!local && rooms.size >= limits.maxRooms)
+        throw new BadRequest(`the server has ${limits.maxRooms} chat rooms open; join an existing one`, 503);
+      if (local?.names.has(nameKey(name)))
+        throw new BadRequest(`the name ${JSON.stringify(name)} is taken in this room; choose another`, 409);
       return { room, name };
     },
     open(conn, { room, name }) {
@@ -115,14 +117,18 @@ export function createChat(bus: RoomBus, limits: ChatLimits): Endpoint<ChatParam
         // The flooder is stopped here, before its message costs anyone else anything.
         if (!sender.take()) return conn.expel(`chat rate limit: at most ${limits.burst} messages at once, then ${limits.rate} per second`);
         const text = data.toString('utf8');
-        if ([...text].length > MAX_TEXT_LENGTH) return conn.close(CloseCode.MessageTooBig, `a chat message may be at most ${MAX_TEXT_LENGTH} characters`);
+        if ([...text].length > MAX_TEXT_LENGTH)
+          return conn.close(CloseCode.MessageTooBig, `a chat message may be at most ${MAX_TEXT_LENGTH} characters`);
         if (!members.fanout.take(members.members)) {
-          return conn.sendJson({ type: 'error', message: 'the room is too busy right now; your message was not sent, try again in a moment' } satisfies ChatEvent);
+          return conn.sendJson({
+            type: 'error',
+            message: 'the room is too busy right now; your message was not sent, try again in a moment',
+          } satisfies ChatEvent);
         }
         const message = { type: 'message', id: randomUUID(), name, text, time: now() } as const;
         joined = joined.then(() => bus.publish(room, message)).catch(reportBusError);
       });
-      conn.onClose( () => {
+      conn.onClose(() => {
         left = true;
         members.names.delete(nameKey(name));
         if (--members.members === 0) rooms.delete(room);

@@ -149,7 +149,8 @@ export function createAuth(client: ClientResolver) {
     maxPayload: AUTH_MAX_PAYLOAD,
     parse(query) {
       const value = query.get('ticket');
-      if (!value) throw new BadRequest('no ticket: POST /auth/tickets with "Authorization: Bearer <token>" first, then put it in ?ticket=', 401);
+      if (!value)
+        throw new BadRequest('no ticket: POST /auth/tickets with "Authorization: Bearer <token>" first, then put it in ?ticket=', 401);
       if (!tickets.spend(value)) throw new BadRequest('ticket unknown, expired or already used: fetch a new one for each connection', 401);
       return DEMO_USER;
     },
@@ -166,8 +167,11 @@ export function createAuth(client: ClientResolver) {
     maxPayload: AUTH_MAX_PAYLOAD,
     open(conn) {
       let user: string | null = null;
-      const deadline = setTimeout(() => conn.close(CloseCode.PolicyViolation, `no auth message within ${AUTH_DEADLINE_MS} ms`), AUTH_DEADLINE_MS);
-      conn.onClose( () => clearTimeout(deadline));
+      const deadline = setTimeout(
+        () => conn.close(CloseCode.PolicyViolation, `no auth message within ${AUTH_DEADLINE_MS} ms`),
+        AUTH_DEADLINE_MS,
+      );
+      conn.onClose(() => clearTimeout(deadline));
       const echo = echoText(conn);
       conn.onMessage((data, isBinary) => {
         if (user !== null) return echo(data, isBinary);
@@ -189,7 +193,12 @@ export function createAuth(client: ClientResolver) {
     // The ticket is fetched by code in the editor, whose sandbox has an opaque origin.
     const cors: Record<string, string> = pathname === HTTP_PATHS.tickets ? { 'Access-Control-Allow-Origin': '*' } : {};
     if (req.method === 'OPTIONS' && pathname === HTTP_PATHS.tickets) {
-      res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Authorization', 'Access-Control-Max-Age': '600' });
+      res.writeHead(204, {
+        ...cors,
+        'Access-Control-Allow-Methods': 'POST',
+        'Access-Control-Allow-Headers': 'Authorization',
+        'Access-Control-Max-Age': '600',
+      });
       return void res.end();
     }
     if (req.method !== 'POST') return answer(res, 405, `${pathname} takes POST`, { Allow: 'POST', ...cors });
@@ -201,9 +210,14 @@ export function createAuth(client: ClientResolver) {
     const cookieAttributes = 'Path=/auth; HttpOnly; SameSite=Strict';
     switch (pathname) {
       case HTTP_PATHS.login:
-        return answer(res, 200, { user: DEMO_USER, expiresInMs: SESSION_TTL_MS }, {
-          'Set-Cookie': `${SESSION_COOKIE}=${sessions.make(DEMO_USER)}; Max-Age=${SESSION_TTL_MS / 1000}; ${cookieAttributes}`,
-        });
+        return answer(
+          res,
+          200,
+          { user: DEMO_USER, expiresInMs: SESSION_TTL_MS },
+          {
+            'Set-Cookie': `${SESSION_COOKIE}=${sessions.make(DEMO_USER)}; Max-Age=${SESSION_TTL_MS / 1000}; ${cookieAttributes}`,
+          },
+        );
       case HTTP_PATHS.logout:
         return answer(res, 200, { user: null }, { 'Set-Cookie': `${SESSION_COOKIE}=; Max-Age=0; ${cookieAttributes}` });
       default: {
@@ -211,7 +225,11 @@ export function createAuth(client: ClientResolver) {
           return answer(res, 401, `send "Authorization: Bearer ${DEMO_ACCESS_TOKEN}"`, { 'WWW-Authenticate': 'Bearer', ...cors });
         }
         const issued = tickets.issue(client(req).address);
-        if (issued === 'address') return answer(res, 429, `at most ${MAX_TICKETS_PER_ADDRESS} unspent tickets per address; spend one or wait`, { 'Retry-After': '30', ...cors });
+        if (issued === 'address')
+          return answer(res, 429, `at most ${MAX_TICKETS_PER_ADDRESS} unspent tickets per address; spend one or wait`, {
+            'Retry-After': '30',
+            ...cors,
+          });
         if (issued === 'full') return answer(res, 503, 'too many unspent tickets; try again shortly', { 'Retry-After': '30', ...cors });
         return answer(res, 201, { ticket: issued, expiresInMs: TICKET_TTL_MS }, cors);
       }

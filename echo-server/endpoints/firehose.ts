@@ -56,7 +56,10 @@ export const firehose: Endpoint<FirehoseParams> = {
     let granted = credit ? 0 : total;
     let waitedMs = 0;
     let waitingSince: number | null = null;
-    const deadline = setTimeout(() => conn.close(CloseCode.PolicyViolation, `a firehose runs at most ${FIREHOSE_MAX_MS} ms`), FIREHOSE_MAX_MS);
+    const deadline = setTimeout(
+      () => conn.close(CloseCode.PolicyViolation, `a firehose runs at most ${FIREHOSE_MAX_MS} ms`),
+      FIREHOSE_MAX_MS,
+    );
 
     const pump = () => {
       while (conn.isOpen && sent < Math.min(granted, total)) {
@@ -79,18 +82,29 @@ export const firehose: Endpoint<FirehoseParams> = {
       }
       if (sent === total && conn.isOpen) {
         clearTimeout(deadline);
-        conn.sendJson({ type: 'done', messages: sent, bytes: sentBytes, elapsedMs: Math.round(performance.now() - started), waitedMs: Math.round(waitedMs) });
+        conn.sendJson({
+          type: 'done',
+          messages: sent,
+          bytes: sentBytes,
+          elapsedMs: Math.round(performance.now() - started),
+          waitedMs: Math.round(waitedMs),
+        });
         conn.close(CloseCode.Normal, 'all sent');
       }
     };
-    conn.onClose( () => {
+    conn.onClose(() => {
       clearTimeout(deadline);
       conn.socket.off('drain', pump);
     });
     conn.onMessage((data, isBinary) => {
       const grant = credit && !isBinary ? creditGrant(data.toString('utf8')) : undefined;
-      if (grant === undefined) return conn.close(CloseCode.UnsupportedData, credit ? 'send {"type":"credit","messages":K} with a positive integer K' : 'this firehose takes no messages');
-      if (granted - sent + grant > FIREHOSE_MAX_CREDIT) return conn.close(CloseCode.PolicyViolation, `at most ${FIREHOSE_MAX_CREDIT} messages may be granted ahead`);
+      if (grant === undefined)
+        return conn.close(
+          CloseCode.UnsupportedData,
+          credit ? 'send {"type":"credit","messages":K} with a positive integer K' : 'this firehose takes no messages',
+        );
+      if (granted - sent + grant > FIREHOSE_MAX_CREDIT)
+        return conn.close(CloseCode.PolicyViolation, `at most ${FIREHOSE_MAX_CREDIT} messages may be granted ahead`);
       granted += grant;
       if (waitingSince === null) pump(); // else the pending 'drain' resumes it
     });

@@ -8,7 +8,9 @@ import { echo } from './echo.ts';
 
 /** RFC 6455 §4.2.2: base64(SHA-1(key + GUID)), what ws sends back. */
 export function acceptFor(key: string): string {
-  return createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64');
+  return createHash('sha1')
+    .update(key + WEBSOCKET_GUID)
+    .digest('base64');
 }
 
 /**
@@ -29,7 +31,8 @@ export const handshake: Endpoint<HandshakeReport> = {
   maxPayload: 'lesson',
   parse(_query, req) {
     const headers: [string, string][] = [];
-    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, shown(req.rawHeaders[i]!, req.rawHeaders[i + 1]!)]);
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+      headers.push([req.rawHeaders[i]!, shown(req.rawHeaders[i]!, req.rawHeaders[i + 1]!)]);
     return {
       type: 'handshake',
       accept: acceptFor(String(req.headers['sec-websocket-key'] ?? '').trim()),

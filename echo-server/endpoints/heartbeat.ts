@@ -39,7 +39,7 @@ export const heartbeat: Endpoint<HeartbeatParams> = {
     };
     const silenceTimer =
       silentAfterMs === null ? undefined : setTimeout(goSilent, silentAfterMs + Math.floor(Math.random() * (jitterMs + 1)));
-    conn.onClose( () => {
+    conn.onClose(() => {
       clearTimeout(silenceTimer);
       clearTimeout(dropTimer);
     });

@@ -17,6 +17,18 @@ import { slow } from './slow.ts';
 export type AnyEndpoint = Endpoint<any>;
 
 export function createEndpoints(bus: RoomBus, chatLimits: ChatLimits, extra: AnyEndpoint[] = []): Map<string, AnyEndpoint> {
-  const list: AnyEndpoint[] = [echo, handshake, push, close, slow, createChat(bus, chatLimits), heartbeat, numbers, rpc, firehose, ...extra];
+  const list: AnyEndpoint[] = [
+    echo,
+    handshake,
+    push,
+    close,
+    slow,
+    createChat(bus, chatLimits),
+    heartbeat,
+    numbers,
+    rpc,
+    firehose,
+    ...extra,
+  ];
   return new Map(list.map((e) => [e.path, e]));
 }

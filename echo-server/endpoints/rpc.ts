@@ -131,7 +131,7 @@ export const rpc: Endpoint = {
       }
     }
 
-    conn.onClose( () => pending.forEach((_, key) => settle(key)));
+    conn.onClose(() => pending.forEach((_, key) => settle(key)));
     conn.onMessage((data, isBinary) => {
       if (isBinary) return conn.close(CloseCode.UnsupportedData, 'JSON-RPC messages are text');
       let message: unknown;
@@ -141,7 +141,8 @@ export const rpc: Endpoint = {
         return fail(null, PARSE_ERROR, 'not valid JSON');
       }
       if (Array.isArray(message)) return fail(null, INVALID_REQUEST, 'batches are not supported here; send one request per message');
-      if (!isRequest(message)) return fail(null, INVALID_REQUEST, 'a request needs "jsonrpc": "2.0", a string "method" and an optional id (string or number)');
+      if (!isRequest(message))
+        return fail(null, INVALID_REQUEST, 'a request needs "jsonrpc": "2.0", a string "method" and an optional id (string or number)');
       const isNotification = !('id' in message);
       const id = message.id ?? null;
       try {

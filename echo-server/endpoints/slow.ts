@@ -38,7 +38,7 @@ export const slow: Endpoint<number> = {
       }
     };
     conn.socket.on('data', onData);
-    conn.onClose( () => {
+    conn.onClose(() => {
       clearTimeout(resumeTimer);
       conn.socket.off('data', onData);
     });

@@ -38,11 +38,14 @@ export function createAdmin(hub: WorkshopHub, attempts: TokenAttempts): Endpoint
       conn.onMessage((data, isBinary) => {
         const text = isBinary ? undefined : parseAnnouncement(data.toString('utf8'));
         if (text === undefined) {
-          return conn.sendJson({ type: 'error', message: `expected {"type":"announce","text":"…"} with 1–${MAX_ANNOUNCEMENT_LENGTH} characters` } satisfies AdminReply);
+          return conn.sendJson({
+            type: 'error',
+            message: `expected {"type":"announce","text":"…"} with 1–${MAX_ANNOUNCEMENT_LENGTH} characters`,
+          } satisfies AdminReply);
         }
         void hub.announce(text).then((announcement) => conn.sendJson({ ...announcement, type: 'announced' } satisfies AdminReply));
       });
-      conn.onClose( () => clearInterval(timer));
+      conn.onClose(() => clearInterval(timer));
     },
   };
 }

@@ -42,7 +42,11 @@ export function createWorkshopPageGuard(attempts: TokenAttempts, client: ClientR
     const verdict = attempts.check(client(req).address, url.searchParams.get('token'));
     if (verdict === 'ok') return next?.();
     const [status, message] = ANSWERS[verdict];
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.writeHead(status, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
     res.end(`${message}\n`);
   };
 }

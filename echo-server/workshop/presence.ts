@@ -42,7 +42,7 @@ export function createPresence(hub: WorkshopHub): Endpoint {
         }
         participant.setProgress(passed);
       });
-      conn.onClose( () => {
+      conn.onClose(() => {
         stop();
         participant.leave();
       });

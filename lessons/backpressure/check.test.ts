@@ -49,7 +49,9 @@ describe('backpressure check', () => {
   });
 
   it('fails printed answers and comments: only frames count', () => {
-    expect(check(run({ code: '// {"type":"credit","messages":8}', console: logs('handled 128 messages; never more than 8 waited in memory') })).pass).toBe(false);
+    expect(
+      check(run({ code: '// {"type":"credit","messages":8}', console: logs('handled 128 messages; never more than 8 waited in memory') }))
+        .pass,
+    ).toBe(false);
   });
-
 });

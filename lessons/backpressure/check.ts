@@ -59,7 +59,10 @@ function judge(socket: SocketRecord): CheckResult {
 export default function check(run: RunRecord): CheckResult {
   const sockets = socketsTo(run, WS_PATHS.firehose);
   if (sockets.length === 0) {
-    return fail('连接 SERVER_URL + "/firehose?bytes=1048576&size=8192&credit=1"。', 'Connect to SERVER_URL + "/firehose?bytes=1048576&size=8192&credit=1".');
+    return fail(
+      '连接 SERVER_URL + "/firehose?bytes=1048576&size=8192&credit=1"。',
+      'Connect to SERVER_URL + "/firehose?bytes=1048576&size=8192&credit=1".',
+    );
   }
   const credited = sockets.filter(creditMode);
   if (credited.length === 0) {

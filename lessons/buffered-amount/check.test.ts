@@ -32,7 +32,15 @@ function slowSocket(chunks: number, peak: number, reports = chunks, code: number
     frames.push(text('in', JSON.stringify({ type: 'message', size, received: i * size - 100, messages: i })));
   }
   const close = code === null ? undefined : { code, reason: 'done', wasClean: true, time: 2100 };
-  return socket({ url: 'ws://127.0.0.1:8080/slow?bps=2097152', frames, close, buffered: [{ time: 1, amount: peak }, { time: 2000, amount: 0 }] });
+  return socket({
+    url: 'ws://127.0.0.1:8080/slow?bps=2097152',
+    frames,
+    close,
+    buffered: [
+      { time: 1, amount: peak },
+      { time: 2000, amount: 0 },
+    ],
+  });
 }
 const runOf = (code: string, ...sockets: SocketRecord[]): RunRecord => run({ code, sockets });
 
@@ -49,8 +57,17 @@ describe('buffered-amount check', () => {
       ['the queue at exactly the limit plus one chunk', runOf(solution, slowSocket(64, task.PEAK_KIB * KiB))],
       ['smaller chunks (32 KiB)', runOf(solution, slowSocket(128, 200 * KiB))],
       ['bufferedAmount read into a variable first', runOf(QUEUED_VARIABLE, slowSocket(64, 300 * KiB))],
-      ['a second, good /slow socket after a failed first one', runOf(solution, slowSocket(1, TOTAL), { ...slowSocket(64, 128 * KiB), id: 2 })],
-      ['a report cut short (not JSON) among the good ones', runOf(solution, { ...slowSocket(64, 128 * KiB), frames: [text('in', '{"type":"message","size":'), ...slowSocket(64, 128 * KiB).frames] })],
+      [
+        'a second, good /slow socket after a failed first one',
+        runOf(solution, slowSocket(1, TOTAL), { ...slowSocket(64, 128 * KiB), id: 2 }),
+      ],
+      [
+        'a report cut short (not JSON) among the good ones',
+        runOf(solution, {
+          ...slowSocket(64, 128 * KiB),
+          frames: [text('in', '{"type":"message","size":'), ...slowSocket(64, 128 * KiB).frames],
+        }),
+      ],
     ])('%s', (_, record) => {
       expect(check(record)).toEqual({ pass: true });
     });
@@ -62,11 +79,23 @@ describe('buffered-amount check', () => {
       ['128 KiB chunks', runOf(solution, slowSocket(32, 300 * KiB)), /at most 64 KiB/],
       ['chunks sent in a tight loop that queued everything', runOf(solution, slowSocket(64, TOTAL - 64 * KiB)), /queue held 4128768 bytes/],
       ['waited for the queue to drop below 512 KiB instead of 256', runOf(solution, slowSocket(64, 576 * KiB)), /at most 256 KiB/],
-      ['chunks paced by a timer, never reading bufferedAmount', runOf(TIMER_PACED, slowSocket(64, 64 * KiB)), /does not read bufferedAmount/],
-      ['bufferedAmount only printed, as in the starter', runOf(starter.replace('MESSAGE = 1024 * 1024', 'MESSAGE = 64 * 1024'), slowSocket(64, 64 * KiB)), /does not read bufferedAmount/],
+      [
+        'chunks paced by a timer, never reading bufferedAmount',
+        runOf(TIMER_PACED, slowSocket(64, 64 * KiB)),
+        /does not read bufferedAmount/,
+      ],
+      [
+        'bufferedAmount only printed, as in the starter',
+        runOf(starter.replace('MESSAGE = 1024 * 1024', 'MESSAGE = 64 * 1024'), slowSocket(64, 64 * KiB)),
+        /does not read bufferedAmount/,
+      ],
       ['1 MiB sent instead of 4', runOf(solution, { ...slowSocket(64, 0), frames: slowSocket(64, 0).frames.slice(16) }), /Send 4 MiB/],
       ['closed before the server read everything', runOf(solution, slowSocket(64, 256 * KiB, 63)), /add up to every byte/],
-      ['never closed (the run was stopped)', runOf(solution, slowSocket(64, 256 * KiB, 64, null)), /close the socket with ws.close\(1000\)/],
+      [
+        'never closed (the run was stopped)',
+        runOf(solution, slowSocket(64, 256 * KiB, 64, null)),
+        /close the socket with ws.close\(1000\)/,
+      ],
       ['sent to /echo instead of /slow', runOf(solution, { ...slowSocket(64, 0), url: 'ws://127.0.0.1:8080/echo' }), /\/slow/],
     ])('%s', (_, record, hint) => {
       const result = check(record);

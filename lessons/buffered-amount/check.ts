@@ -49,7 +49,10 @@ function judge(run: RunRecord, socket: SocketRecord): CheckResult {
   }
   const total = chunks.reduce((sum, f) => sum + f.size, 0);
   if (total < TOTAL) {
-    return fail(`一共要向 /slow 发送 ${task.TOTAL_MIB} MiB（目前 ${total} 字节）。`, `Send ${task.TOTAL_MIB} MiB to /slow in all (so far ${total} bytes).`);
+    return fail(
+      `一共要向 /slow 发送 ${task.TOTAL_MIB} MiB（目前 ${total} 字节）。`,
+      `Send ${task.TOTAL_MIB} MiB to /slow in all (so far ${total} bytes).`,
+    );
   }
   const peak = Math.max(0, ...socket.buffered.map((b) => b.amount));
   if (peak > task.PEAK_KIB * KiB) {
@@ -72,7 +75,10 @@ function judge(run: RunRecord, socket: SocketRecord): CheckResult {
     );
   }
   if (socket.close?.code !== CloseCode.Normal) {
-    return fail('服务器读完全部字节之后，用 ws.close(1000) 关闭连接。', 'Once the server has read every byte, close the socket with ws.close(1000).');
+    return fail(
+      '服务器读完全部字节之后，用 ws.close(1000) 关闭连接。',
+      'Once the server has read every byte, close the socket with ws.close(1000).',
+    );
   }
   return PASS;
 }

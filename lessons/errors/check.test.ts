@@ -34,7 +34,10 @@ describe('errors check', () => {
       ['the solution: exact doubling, timers a few ms late', runOf(solution, [203, 401, 805, 1602])],
       ['timers firing a little early (rounding)', runOf(solution, [199.6, 399.2, 799.9, 1599.5])],
       ['a timer 119 ms late on a busy machine (seen in a real run)', runOf(solution, [211, 519, 839, 1624])],
-      ['waits between half and all of each delay (as equal jitter gives), judged without randomness in the code', runOf(solution, [120, 390, 450, 1210])],
+      [
+        'waits between half and all of each delay (as equal jitter gives), judged without randomness in the code',
+        runOf(solution, [120, 390, 450, 1210]),
+      ],
       ['full jitter: a random wait up to the doubling delay', runOf(FULL_JITTER, [35, 310, 90, 1420])],
       ['full jitter with crypto.getRandomValues', runOf('crypto.getRandomValues(buf);', [150, 12, 640, 40])],
       ['linear growth that stays in the windows (200, 400, 600, 800)', runOf(solution, [201, 402, 601, 802])],
@@ -45,14 +48,26 @@ describe('errors check', () => {
 
   describe('fails every cheat and mistake', () => {
     it.each<[string, RunRecord, RegExp]>([
-      ['the starter: a fixed 300 ms wait, and names the measured waits', runOf(starter, [301, 300, 302, 300]), /were 301, 300, 302, 300 ms/],
+      [
+        'the starter: a fixed 300 ms wait, and names the measured waits',
+        runOf(starter, [301, 300, 302, 300]),
+        /were 301, 300, 302, 300 ms/,
+      ],
       ['a fixed 150 ms wait, no randomness', runOf(solution, [150, 151, 150, 150]), /were 150, 151, 150, 150 ms/],
       ['immediate reconnects', runOf(solution, [0, 1, 2, 1]), /were 0, 1, 2, 1 ms/],
       ['immediate reconnects with Math.random somewhere in the code', runOf(FULL_JITTER, [0, 1, 2, 1]), /were 0, 1, 2, 1 ms/],
-      ['Math.random only in a comment: a fixed wait is still a fixed wait', runOf('// Math.random() would add jitter\nconst delay = 150;', [150, 150, 150, 150]), /were 150/],
+      [
+        'Math.random only in a comment: a fixed wait is still a fixed wait',
+        runOf('// Math.random() would add jitter\nconst delay = 150;', [150, 150, 150, 150]),
+        /were 150/,
+      ],
       ['doubling from 400 ms instead of 200', runOf(solution, [400, 800, 1600, 3200]), /were 400, 800/],
       ['tripling: waits grow too fast', runOf(solution, [200, 600, 1800, 5400]), /were 200, 600/],
-      ['reconnecting forever, no cap (stopped by the reader)', runOf(solution, [200, 400, 800, 1600, 3200], 'stopped'), /stop retrying after attempt 5/],
+      [
+        'reconnecting forever, no cap (stopped by the reader)',
+        runOf(solution, [200, 400, 800, 1600, 3200], 'stopped'),
+        /stop retrying after attempt 5/,
+      ],
       ['a loop that never ends after attempt 5 (still running)', runOf(solution, [200, 400, 800, 1600], 'running'), /end by itself/],
       ['too few attempts, the run ended', runOf(solution, [200, 400]), /5 attempts in all \(3 so far\)/],
       ['too few attempts, a run in progress', runOf(solution, [200, 400], 'running'), /5 attempts in all \(3 so far\)/],

@@ -27,7 +27,10 @@ export const task = {
 const RANDOM = /\bMath\s*\.\s*random\b|\bgetRandomValues\b/;
 
 const overlapping = () =>
-  fail('等上一个连接的 close 事件之后再重连，不要同时开多个连接。', 'Reconnect only after the previous socket’s close event; do not open sockets side by side.');
+  fail(
+    '等上一个连接的 close 事件之后再重连，不要同时开多个连接。',
+    'Reconnect only after the previous socket’s close event; do not open sockets side by side.',
+  );
 
 /** Run time at which a socket's close event fired. */
 const closedAt = (s: SocketRecord) => s.createdAt + s.close!.time;

@@ -6,7 +6,9 @@ import type { RunRecord } from '../../site/runner/run-record.ts';
 import { run, socket, text } from '../../test/lessons/run-builder.ts';
 
 const KEY = 'jworTQxHnoh++Wr58Oibbg==';
-const ACCEPT = createHash('sha1').update(KEY + task.GUID).digest('base64');
+const ACCEPT = createHash('sha1')
+  .update(KEY + task.GUID)
+  .digest('base64');
 const read = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
 const solution = read('solution.js');
 const starter = read('starter.js');
@@ -18,7 +20,11 @@ function report(accept = ACCEPT): string {
       method: 'GET',
       path: '/handshake',
       httpVersion: '1.1',
-      headers: [['Host', 'localhost:8080'], ['Origin', 'null'], ['Sec-WebSocket-Key', KEY]],
+      headers: [
+        ['Host', 'localhost:8080'],
+        ['Origin', 'null'],
+        ['Sec-WebSocket-Key', KEY],
+      ],
     },
     accept,
   });
@@ -48,12 +54,18 @@ describe('handshake check', () => {
     it.each<[string, RunRecord]>([
       ['the solution', handshakeRun(solution, solved)],
       ['Chinese output', handshakeRun(solution, [...starterLines, [`算出的 accept：${ACCEPT}`, 31], ['一致： true', 32]])],
-      ['the GUID written in lower case, comparison printed alone', handshakeRun(`const guid = '${task.GUID.toLowerCase()}'.toUpperCase();`, [...solved.slice(0, 2), ['true', 32]])],
+      [
+        'the GUID written in lower case, comparison printed alone',
+        handshakeRun(`const guid = '${task.GUID.toLowerCase()}'.toUpperCase();`, [...solved.slice(0, 2), ['true', 32]]),
+      ],
       ['the GUID in a template literal', handshakeRun('const input = `${key}' + task.GUID + '`;', solved)],
-      ['a reconnect: only the socket that printed counts', {
-        ...handshakeRun(solution, solved),
-        sockets: [socket({ url: 'ws://localhost:8080/handshake' }), ...handshakeRun(solution, solved).sockets],
-      }],
+      [
+        'a reconnect: only the socket that printed counts',
+        {
+          ...handshakeRun(solution, solved),
+          sockets: [socket({ url: 'ws://localhost:8080/handshake' }), ...handshakeRun(solution, solved).sockets],
+        },
+      ],
     ])('%s', (_, record) => {
       expect(check(record)).toEqual({ pass: true });
     });
@@ -62,7 +74,11 @@ describe('handshake check', () => {
   describe('fails every cheat and mistake', () => {
     it.each<[string, RunRecord, RegExp]>([
       ['the starter as it is: it prints the server’s accept itself', handshakeRun(starter, starterLines), /Compute the accept yourself/],
-      ['the starter plus a typed "match: true"', handshakeRun(starterWith("  console.log('match: true');"), [...starterLines, ['match: true', 31]]), /Compute the accept yourself/],
+      [
+        'the starter plus a typed "match: true"',
+        handshakeRun(starterWith("  console.log('match: true');"), [...starterLines, ['match: true', 31]]),
+        /Compute the accept yourself/,
+      ],
       [
         'the GUID only in a comment',
         handshakeRun(starterWith(`  // key + '${task.GUID}'\n  console.log('match:', true);`), [...starterLines, ['match: true', 31]]),
@@ -70,15 +86,38 @@ describe('handshake check', () => {
       ],
       [
         'the GUID only in a printed text',
-        handshakeRun(starterWith(`  console.log('GUID ${task.GUID}', 'match:', true);`), [...starterLines, [`GUID ${task.GUID} match: true`, 31]]),
+        handshakeRun(starterWith(`  console.log('GUID ${task.GUID}', 'match:', true);`), [
+          ...starterLines,
+          [`GUID ${task.GUID} match: true`, 31],
+        ]),
         /Compute the accept yourself/,
       ],
-      ['GUID before the key: the comparison says false', handshakeRun(solution, [...starterLines, ['computed accept: x', 31], ['match: false', 32]]), /printed false/],
-      ['true printed for one comparison and false for another', handshakeRun(solution, [...solved, ['match (case-sensitive): false', 33]]), /printed false/],
+      [
+        'GUID before the key: the comparison says false',
+        handshakeRun(solution, [...starterLines, ['computed accept: x', 31], ['match: false', 32]]),
+        /printed false/,
+      ],
+      [
+        'true printed for one comparison and false for another',
+        handshakeRun(solution, [...solved, ['match (case-sensitive): false', 33]]),
+        /printed false/,
+      ],
       ['the comparison never printed', handshakeRun(solution, solved.slice(0, 2)), /it should print true/],
-      ['"true" printed before the report arrived', handshakeRun(solution, [['match: true', 5], ...solved.slice(0, 2)]), /it should print true/],
-      ['no report: the socket went to /echo', { ...handshakeRun(solution, solved), sockets: [socket({ url: 'ws://localhost:8080/echo' })] }, /\/handshake/],
-      ['the report has not arrived yet', { ...handshakeRun(solution, []), sockets: [socket({ url: 'ws://localhost:8080/handshake' })] }, /has not arrived/],
+      [
+        '"true" printed before the report arrived',
+        handshakeRun(solution, [['match: true', 5], ...solved.slice(0, 2)]),
+        /it should print true/,
+      ],
+      [
+        'no report: the socket went to /echo',
+        { ...handshakeRun(solution, solved), sockets: [socket({ url: 'ws://localhost:8080/echo' })] },
+        /\/handshake/,
+      ],
+      [
+        'the report has not arrived yet',
+        { ...handshakeRun(solution, []), sockets: [socket({ url: 'ws://localhost:8080/handshake' })] },
+        /has not arrived/,
+      ],
     ])('%s', (_, record, hint) => {
       const result = check(record);
       expect(result.pass).toBe(false);

@@ -30,7 +30,10 @@ function lives(list: Life[]): SocketRecord[] {
     const last = i === list.length - 1 && life.gaveUpAfter === undefined;
     if (!last) for (let n = 0; n < (life.unanswered ?? 2); n++, t += PING_EVERY_MS) frames.push(text('out', 'ping', t));
     const gaveUp = firstUnanswered + (life.gaveUpAfter ?? DEADLINE_MS);
-    const states: SocketRecord['states'] = [{ state: 0, time: 0 }, { state: 1, time: 5 }];
+    const states: SocketRecord['states'] = [
+      { state: 0, time: 0 },
+      { state: 1, time: 5 },
+    ];
     if (!last && life.closes !== false) states.push({ state: 2, time: gaveUp });
     sockets.push(socket({ id: i + 1, url: URL_, createdAt, frames, states }));
     createdAt += gaveUp + 1;
@@ -44,7 +47,10 @@ const healthy = { answered: 3 };
 describe('heartbeat check', () => {
   it.each([
     ['the solution: a deadline per ping, 1000 ms', lives([detected, detected, healthy])],
-    ['a last-heard watchdog that fires 600 ms after the first unanswered ping', lives([{ answered: 2, gaveUpAfter: 600, unanswered: 1 }, { answered: 5, gaveUpAfter: 600 }, healthy])],
+    [
+      'a last-heard watchdog that fires 600 ms after the first unanswered ping',
+      lives([{ answered: 2, gaveUpAfter: 600, unanswered: 1 }, { answered: 5, gaveUpAfter: 600 }, healthy]),
+    ],
     ['a longer deadline of 2500 ms', lives([detected, { answered: 1, gaveUpAfter: 2500, unanswered: 5 }, healthy])],
     ['more reconnects than needed', lives([detected, detected, detected, detected, { answered: 4 }])],
   ])('passes %s', (_approach, sockets) => {
@@ -52,10 +58,26 @@ describe('heartbeat check', () => {
   });
 
   it.each([
-    ['the starter: one socket, never notices the silence', lives([{ answered: 3, unanswered: 10, gaveUpAfter: undefined }]).slice(0, 1), /at least 2 reconnects/],
-    ['reconnecting on a timer while every ping was answered', lives([{ answered: 4, unanswered: 0 }, { answered: 4, unanswered: 0 }, healthy]), /answered every ping/],
-    ['giving up at once after sending a ping', lives([{ answered: 3, gaveUpAfter: 20, unanswered: 1 }, detected, healthy]), /wait for the deadline/],
-    ['noticing only after many seconds', lives([{ answered: 3, gaveUpAfter: 6000, unanswered: 12 }, detected, healthy]), /replaced \d+ ms after its last reply/],
+    [
+      'the starter: one socket, never notices the silence',
+      lives([{ answered: 3, unanswered: 10, gaveUpAfter: undefined }]).slice(0, 1),
+      /at least 2 reconnects/,
+    ],
+    [
+      'reconnecting on a timer while every ping was answered',
+      lives([{ answered: 4, unanswered: 0 }, { answered: 4, unanswered: 0 }, healthy]),
+      /answered every ping/,
+    ],
+    [
+      'giving up at once after sending a ping',
+      lives([{ answered: 3, gaveUpAfter: 20, unanswered: 1 }, detected, healthy]),
+      /wait for the deadline/,
+    ],
+    [
+      'noticing only after many seconds',
+      lives([{ answered: 3, gaveUpAfter: 6000, unanswered: 12 }, detected, healthy]),
+      /replaced \d+ ms after its last reply/,
+    ],
     ['not closing the dead socket', lives([{ ...detected, closes: false }, detected, healthy]), /close\(\)/],
     ['a reconnect before any reply', lives([{ answered: 0, gaveUpAfter: 1000 }, detected, healthy]), /before any reply/],
     ['a last connection that answered too few pings', lives([detected, detected, { answered: 1 }]), /at least 3 pings/],
@@ -70,9 +92,12 @@ describe('heartbeat check', () => {
   it('fails printed answers and comments: only frames count', () => {
     const printed = run({
       code: '// reconnect after 1000 ms without reply\nconsole.log("reconnected 2 times")',
-      console: logs('connection 1: no reply for 1000 ms; reconnecting', 'connection 2: no reply for 1000 ms; reconnecting', 'connection 3: answered 3 pings, done'),
+      console: logs(
+        'connection 1: no reply for 1000 ms; reconnecting',
+        'connection 2: no reply for 1000 ms; reconnecting',
+        'connection 3: answered 3 pings, done',
+      ),
     });
     expect(check(printed).pass).toBe(false);
   });
-
 });

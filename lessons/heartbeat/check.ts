@@ -64,7 +64,10 @@ function judgeReplacement(dead: SocketRecord, next: SocketRecord, n: number): Ch
 export default function check(run: RunRecord): CheckResult {
   const sockets = socketsTo(run, WS_PATHS.heartbeat);
   if (sockets.length === 0) {
-    return fail('连接 SERVER_URL + "/heartbeat?silentAfter=1000&jitter=2000"。', 'Connect to SERVER_URL + "/heartbeat?silentAfter=1000&jitter=2000".');
+    return fail(
+      '连接 SERVER_URL + "/heartbeat?silentAfter=1000&jitter=2000"。',
+      'Connect to SERVER_URL + "/heartbeat?silentAfter=1000&jitter=2000".',
+    );
   }
   for (let i = 0; i + 1 < sockets.length; i++) {
     const problem = judgeReplacement(sockets[i]!, sockets[i + 1]!, i + 1);
@@ -77,10 +80,7 @@ export default function check(run: RunRecord): CheckResult {
     );
   }
   if (replies(sockets[sockets.length - 1]!).length < FINAL_REPLIES) {
-    return fail(
-      `最后一个连接要至少回复 ${FINAL_REPLIES} 个 ping。`,
-      `The last connection must answer at least ${FINAL_REPLIES} pings.`,
-    );
+    return fail(`最后一个连接要至少回复 ${FINAL_REPLIES} 个 ping。`, `The last connection must answer at least ${FINAL_REPLIES} pings.`);
   }
   return PASS;
 }

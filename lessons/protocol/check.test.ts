@@ -14,7 +14,12 @@ const out = (body: object, time: number) => text('out', rpc(body), time);
 const inn = (body: object, time: number) => text('in', rpc(body), time);
 
 /** The solution's frames: three calls at once, answers by id, a cancel for the sleep after `cancelAt` ms. */
-function conversation({ ids = [1, 2, 3] as unknown[], cancelAt = TIMEOUT_MS + 2, sleepMs = SLEEP_MS, sleepAnswered = false } = {}): FrameRecord[] {
+function conversation({
+  ids = [1, 2, 3] as unknown[],
+  cancelAt = TIMEOUT_MS + 2,
+  sleepMs = SLEEP_MS,
+  sleepAnswered = false,
+} = {}): FrameRecord[] {
   const [sleep, add, failing] = ids;
   const frames = [
     out({ id: sleep, method: 'sleep', params: { ms: sleepMs } }, 10),
@@ -59,7 +64,11 @@ describe('protocol check', () => {
     ['no cancel: the sleep answer arrives after 3 s', [rpcSocket(conversation({ cancelAt: -1, sleepAnswered: true }))], /cancel/],
     ['cancelling only after the answer came', [rpcSocket(conversation({ cancelAt: SLEEP_MS + 100, sleepAnswered: true }))], /cancel/],
     ['a sleep of 100 ms', [rpcSocket(conversation({ sleepMs: 100 }))], /ms": 3000/],
-    ['plain JSON without jsonrpc: "2.0"', [rpcSocket([text('out', '{"id":1,"method":"add","params":[2,3]}', 1), ...conversation()])], /JSON-RPC 2.0 request/],
+    [
+      'plain JSON without jsonrpc: "2.0"',
+      [rpcSocket([text('out', '{"id":1,"method":"add","params":[2,3]}', 1), ...conversation()])],
+      /JSON-RPC 2.0 request/,
+    ],
     ['no socket to /rpc', [socket({ url: 'ws://127.0.0.1:8080/echo' })], /\/rpc/],
   ])('fails %s', (_mistake, sockets, hint) => {
     const result = check(run({ sockets }));
@@ -68,7 +77,13 @@ describe('protocol check', () => {
   });
 
   it('fails printed answers and comments: only frames count', () => {
-    expect(check(run({ code: '// add -> 5, fail -> error, sleep -> cancelled', console: logs('fulfilled 5', 'rejected -32000', 'rejected sleep timed out after 1000 ms') })).pass).toBe(false);
+    expect(
+      check(
+        run({
+          code: '// add -> 5, fail -> error, sleep -> cancelled',
+          console: logs('fulfilled 5', 'rejected -32000', 'rejected sleep timed out after 1000 ms'),
+        }),
+      ).pass,
+    ).toBe(false);
   });
-
 });

@@ -65,14 +65,19 @@ function judge(socket: SocketRecord): CheckResult {
   }
   const answerTo = (call: Timed) => answers.find(({ message }) => JSON.stringify(message.id) === JSON.stringify(call.message.id));
   if (!answerTo(add) || !answerTo(failing)) {
-    return fail('等 add 和 fail 的回复到达（fail 的回复带着 error）。', 'Wait for the answers to add and to fail (fail’s answer carries an error).');
+    return fail(
+      '等 add 和 fail 的回复到达（fail 的回复带着 error）。',
+      'Wait for the answers to add and to fail (fail’s answer carries an error).',
+    );
   }
   const ms = (sleep.message.params as { ms?: unknown } | undefined)?.ms;
   if (typeof ms !== 'number' || ms < SLEEP_MS) {
     return fail(`sleep 的参数是 { "ms": ${SLEEP_MS} }。`, `Call sleep with params { "ms": ${SLEEP_MS} }.`);
   }
   const cancel = sent.find(
-    ({ message }) => message.method === 'cancel' && JSON.stringify((message.params as { id?: unknown } | undefined)?.id) === JSON.stringify(sleep.message.id),
+    ({ message }) =>
+      message.method === 'cancel' &&
+      JSON.stringify((message.params as { id?: unknown } | undefined)?.id) === JSON.stringify(sleep.message.id),
   );
   if (!cancel || answerTo(sleep)) {
     return fail(

@@ -47,7 +47,9 @@ function namedLines(run: RunRecord): Array<{ state: ReadyState; time: number; te
 /** Console calls whose string or template text holds a state name: typed, not computed. */
 function typedNames(run: RunRecord): string[] {
   return consoleCallsInCode(run).filter((call) =>
-    scan(call).some((t) => (t.kind === 'string' || t.kind === 'template') && STATES.some((s) => namePattern(s).test(call.slice(t.start, t.end)))),
+    scan(call).some(
+      (t) => (t.kind === 'string' || t.kind === 'template') && STATES.some((s) => namePattern(s).test(call.slice(t.start, t.end))),
+    ),
   );
 }
 

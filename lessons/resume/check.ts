@@ -71,7 +71,10 @@ export default function check(run: RunRecord): CheckResult {
     }
     for (const seq of numbersOf(socket)) {
       if (seq !== last + 1) {
-        return fail(`在 ${last} 之后收到了 ${seq}：编号必须连续、不重复。`, `After ${last} came ${seq}: numbers must follow one another, none twice.`);
+        return fail(
+          `在 ${last} 之后收到了 ${seq}：编号必须连续、不重复。`,
+          `After ${last} came ${seq}: numbers must follow one another, none twice.`,
+        );
       }
       last = seq;
     }
@@ -91,7 +94,10 @@ export default function check(run: RunRecord): CheckResult {
   }
   const shown = waits.map((w) => Math.round(w)).join(', ');
   if (waits.some((w) => w < MIN_RETRY_MS)) {
-    return fail(`重连前的等待是 ${shown} 毫秒：每次至少等 ${MIN_RETRY_MS} 毫秒。`, `The waits before reconnecting were ${shown} ms: wait at least ${MIN_RETRY_MS} ms each time.`);
+    return fail(
+      `重连前的等待是 ${shown} 毫秒：每次至少等 ${MIN_RETRY_MS} 毫秒。`,
+      `The waits before reconnecting were ${shown} ms: wait at least ${MIN_RETRY_MS} ms each time.`,
+    );
   }
   if (waits.some((w) => w > MAX_RETRY_MS)) {
     return fail(

@@ -31,7 +31,9 @@ export default function check(run: RunRecord): CheckResult {
   if (echoSockets.length === 0) {
     return fail('打开一个到 ECHO_URL 的连接。', 'Open a socket to ECHO_URL.');
   }
-  const sentPixels = echoSockets.some((s) => s.frames.some((f) => f.dir === 'out' && f.type === 'binary' && f.size === task.BYTES && !isBlobKind(f.binaryKind)));
+  const sentPixels = echoSockets.some((s) =>
+    s.frames.some((f) => f.dir === 'out' && f.type === 'binary' && f.size === task.BYTES && !isBlobKind(f.binaryKind)),
+  );
   if (!sentPixels) {
     return fail(
       `把画布像素（${task.BYTES} 字节）作为 ArrayBuffer 发出去：ws.send(PIXELS.data.buffer)。`,

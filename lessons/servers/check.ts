@@ -47,11 +47,17 @@ function judge(run: RunRecord, socket: SocketRecord): CheckResult {
   }
   const printed = heard.filter((b) => consoleSince(run, b.at).some((line) => line.includes(b.text) && line.includes(b.name)));
   if (printed.length === 0) {
-    return fail('广播到达之后，把它打印出来：发送者的名字和文本都要有。', 'Once the broadcast has arrived, print it: the sender’s name and the text.');
+    return fail(
+      '广播到达之后，把它打印出来：发送者的名字和文本都要有。',
+      'Once the broadcast has arrived, print it: the sender’s name and the text.',
+    );
   }
   const close = socket.close;
   if (!close || close.code !== task.CLOSE_CODE || socket.createdAt + close.time < printed[0]!.at) {
-    return fail(`收到广播之后，用 ws.close(${task.CLOSE_CODE}) 关闭连接。`, `After the broadcast came back, close the socket with ws.close(${task.CLOSE_CODE}).`);
+    return fail(
+      `收到广播之后，用 ws.close(${task.CLOSE_CODE}) 关闭连接。`,
+      `After the broadcast came back, close the socket with ws.close(${task.CLOSE_CODE}).`,
+    );
   }
   return PASS;
 }

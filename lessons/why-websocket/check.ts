@@ -22,11 +22,17 @@ const check: LessonCheck = (run) => {
   const { WANTED, CLOSE_CODE } = task;
   const sockets = socketsTo(run, WS_PATHS.push);
   if (sockets.length === 0) {
-    return fail('连接 `${SERVER_URL}/push`，服务器会主动推送读数。', 'Connect to `${SERVER_URL}/push`; the server pushes readings by itself.');
+    return fail(
+      '连接 `${SERVER_URL}/push`，服务器会主动推送读数。',
+      'Connect to `${SERVER_URL}/push`; the server pushes readings by itself.',
+    );
   }
   const listening = sockets.filter((s) => !s.frames.some((f) => f.dir === 'out'));
   if (listening.length === 0) {
-    return fail('不需要发送任何东西：去掉 send()，只接收服务器推来的读数。', 'There is no need to send anything: drop the send() and only receive what the server pushes.');
+    return fail(
+      '不需要发送任何东西：去掉 send()，只接收服务器推来的读数。',
+      'There is no need to send anything: drop the send() and only receive what the server pushes.',
+    );
   }
   const enough = listening.filter((s) => readings(s).length >= WANTED);
   if (enough.length === 0) {
@@ -38,11 +44,17 @@ const check: LessonCheck = (run) => {
       .every(({ seq, time }) => consoleSince(run, time).some((line) => numbersIn(line).includes(seq))),
   );
   if (printed.length === 0) {
-    return fail(`每条读数到达之后，打印它的 seq：前 ${WANTED} 条都要。`, `Print the seq of each of the first ${WANTED} readings, after it arrived.`);
+    return fail(
+      `每条读数到达之后，打印它的 seq：前 ${WANTED} 条都要。`,
+      `Print the seq of each of the first ${WANTED} readings, after it arrived.`,
+    );
   }
   const closedAfter = printed.some((s) => s.close?.code === CLOSE_CODE && s.createdAt + s.close.time >= readings(s)[WANTED - 1]!.time);
   if (!closedAfter) {
-    return fail(`收到第 ${WANTED} 条之后，用 ws.close(${CLOSE_CODE}) 关闭连接。`, `After reading ${WANTED}, close the socket with ws.close(${CLOSE_CODE}).`);
+    return fail(
+      `收到第 ${WANTED} 条之后，用 ws.close(${CLOSE_CODE}) 关闭连接。`,
+      `After reading ${WANTED}, close the socket with ws.close(${CLOSE_CODE}).`,
+    );
   }
   return PASS;
 };

@@ -27,7 +27,10 @@ export function placeholders(text: string): string[] {
 export function fillExercise(text: string, task: TaskParameters, locale: Locale, file: string): string {
   return text.replace(PLACEHOLDER, (_, name: string) => {
     if (!Object.hasOwn(task, name)) {
-      throw new ExerciseTextError(file, `{{${name}}} is not one of the task parameters its check.ts exports (${Object.keys(task).join(', ') || 'none'})`);
+      throw new ExerciseTextError(
+        file,
+        `{{${name}}} is not one of the task parameters its check.ts exports (${Object.keys(task).join(', ') || 'none'})`,
+      );
     }
     const value = task[name]!;
     return typeof value === 'object' ? value.join(LIST_SEPARATOR[locale]) : String(value);

@@ -12,7 +12,22 @@ export interface Token {
 }
 
 /** Keywords after which a `/` starts a regular expression rather than a division. */
-const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
+const REGEX_AFTER_WORD = new Set([
+  'return',
+  'typeof',
+  'instanceof',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'case',
+  'do',
+  'else',
+  'yield',
+  'await',
+]);
 
 const isIdentChar = (c: string) => /[\p{ID_Continue}$\u200c\u200d]/u.test(c);
 

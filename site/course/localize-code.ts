@@ -74,7 +74,8 @@ export function localizeCode(code: string, locale: Locale, file = 'code'): strin
         if (tag.locale !== locale) return;
         kept = kept.slice(0, from).trimEnd() + kept.slice(to);
       } else if (tag.locale === locale) {
-        kept = kept.slice(0, from) + kept.slice(from, to).replace(COMMENT_TAG, (m) => (m.startsWith('/*') ? '/* ' : '// ')) + kept.slice(to);
+        kept =
+          kept.slice(0, from) + kept.slice(from, to).replace(COMMENT_TAG, (m) => (m.startsWith('/*') ? '/* ' : '// ')) + kept.slice(to);
       } else {
         const before = kept.slice(0, from);
         // A comment on a line of its own disappears with its line.

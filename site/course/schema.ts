@@ -17,9 +17,7 @@ const inEveryLocale = z
 
 export const courseList = z
   .object({
-    parts: z
-      .array(z.object({ title: inEveryLocale, lessons: z.array(slug).min(1) }).strict())
-      .min(1),
+    parts: z.array(z.object({ title: inEveryLocale, lessons: z.array(slug).min(1) }).strict()).min(1),
   })
   .strict();
 

@@ -6,7 +6,6 @@ import type { MountDemo } from './kit/types.ts';
 import { demoRoot, demoStrings, h } from './kit/demo-kit.ts';
 import { createSocketLog } from './kit/socket-log.ts';
 
-
 const mount: MountDemo = (el, ctx) => {
   const t = demoStrings(ctx.locale, 'auth-patterns');
   const root = demoRoot('part2', t.label);
@@ -29,25 +28,43 @@ const mount: MountDemo = (el, ctx) => {
 
   root.append(
     h('p', {}, h('strong', {}, t.cookieTitle)),
-    h('div', { class: 'demo-part2-controls' },
+    h(
+      'div',
+      { class: 'demo-part2-controls' },
       button(t.login, () => post(t.login, HTTP_PATHS.login).then(() => undefined)),
       button(t.logout, () => post(t.logout, HTTP_PATHS.logout).then(() => undefined)),
       button(t.connectCookie, () => void log.watch(t.connectCookie, `${ctx.serverUrl}${WS_PATHS.authCookie}`)),
     ),
     h('p', {}, h('strong', {}, t.ticketTitle)),
-    h('div', { class: 'demo-part2-controls' },
+    h(
+      'div',
+      { class: 'demo-part2-controls' },
       button(t.fetchTicket, async () => {
         const { status, body } = await post(t.fetchTicket, HTTP_PATHS.tickets, { Authorization: `Bearer ${DEMO_ACCESS_TOKEN}` });
         if (status !== 201) return;
         lastTicket = (JSON.parse(body) as { ticket: string }).ticket;
         log.watch(t.useTicket, `${ctx.serverUrl}${WS_PATHS.authTicket}?ticket=${encodeURIComponent(lastTicket)}`);
       }),
-      button(t.reuseTicket, () => void log.watch(t.reuseTicket, `${ctx.serverUrl}${WS_PATHS.authTicket}?ticket=${encodeURIComponent(lastTicket)}`)),
+      button(
+        t.reuseTicket,
+        () => void log.watch(t.reuseTicket, `${ctx.serverUrl}${WS_PATHS.authTicket}?ticket=${encodeURIComponent(lastTicket)}`),
+      ),
     ),
     h('p', {}, h('strong', {}, t.messageTitle)),
-    h('div', { class: 'demo-part2-controls' },
-      button(t.authFirst, () => void log.watch(t.authFirst, `${ctx.serverUrl}${WS_PATHS.authMessage}`, { onOpen: (ws) => ws.send(JSON.stringify({ type: 'auth', token: DEMO_ACCESS_TOKEN })) })),
-      button(t.helloFirst, () => void log.watch(t.helloFirst, `${ctx.serverUrl}${WS_PATHS.authMessage}`, { onOpen: (ws) => ws.send('hello') })),
+    h(
+      'div',
+      { class: 'demo-part2-controls' },
+      button(
+        t.authFirst,
+        () =>
+          void log.watch(t.authFirst, `${ctx.serverUrl}${WS_PATHS.authMessage}`, {
+            onOpen: (ws) => ws.send(JSON.stringify({ type: 'auth', token: DEMO_ACCESS_TOKEN })),
+          }),
+      ),
+      button(
+        t.helloFirst,
+        () => void log.watch(t.helloFirst, `${ctx.serverUrl}${WS_PATHS.authMessage}`, { onOpen: (ws) => ws.send('hello') }),
+      ),
     ),
     log.element,
   );

@@ -18,12 +18,7 @@ const mount: MountDemo = (el, ctx) => {
   // Radio groups are per name; each mounted copy needs its own.
   const group = `binary-type-${++mounted}`;
   const radios = TYPES.map((type, i) => h('input', { type: 'radio', name: group, value: type, checked: i === 0 }));
-  const fieldset = h(
-    'fieldset',
-    {},
-    h('legend', {}, t.legend),
-    ...radios.map((r) => h('label', {}, r, ` "${r.value}"`)),
-  );
+  const fieldset = h('fieldset', {}, h('legend', {}, t.legend), ...radios.map((r) => h('label', {}, r, ` "${r.value}"`)));
   const log = h('ol', { class: 'demo-binary-type-log', 'aria-label': t.log, 'aria-live': 'polite' });
   root.append(fieldset, h('p', {}, send), status, log);
   el.append(root);

@@ -19,7 +19,12 @@ const mount: MountDemo = (el, ctx) => {
   const status = liveStatus();
   // A log region (not a list: lists may not take role="log"), newest last.
   const list = h('div', { class: 'demo-chat-room-messages', role: 'log', 'aria-label': t.messages, 'aria-live': 'polite' });
-  const nameInput = h('input', { id: `${id}-name`, type: 'text', maxlength: MAX_NAME_LENGTH, value: `${t.defaultName}-${Math.floor(Math.random() * 1000)}` });
+  const nameInput = h('input', {
+    id: `${id}-name`,
+    type: 'text',
+    maxlength: MAX_NAME_LENGTH,
+    value: `${t.defaultName}-${Math.floor(Math.random() * 1000)}`,
+  });
   const join = h('button', { type: 'submit' }, t.join);
   const textInput = h('input', { id: `${id}-text`, type: 'text', maxlength: MAX_TEXT_LENGTH, disabled: true, autocomplete: 'off' });
   const send = h('button', { type: 'submit', disabled: true }, t.send);

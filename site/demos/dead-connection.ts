@@ -34,15 +34,20 @@ const mount: MountDemo = (el, ctx) => {
   function render(): void {
     const now = performance.now();
     body.replaceChildren(
-      ...pings.slice(-ROWS).reverse().map((p) =>
-        h('tr', {},
-          h('td', {}, `#${p.n}`),
-          p.rtt === undefined
-            ? h('td', { class: now - p.sentAt > PING_EVERY_MS ? 'is-bad' : '' }, t.waiting(Math.round(now - p.sentAt)))
-            : h('td', { class: 'is-good' }, t.replied(p.rtt)),
-          h('td', {}, String(ws?.readyState ?? '')),
+      ...pings
+        .slice(-ROWS)
+        .reverse()
+        .map((p) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, `#${p.n}`),
+            p.rtt === undefined
+              ? h('td', { class: now - p.sentAt > PING_EVERY_MS ? 'is-bad' : '' }, t.waiting(Math.round(now - p.sentAt)))
+              : h('td', { class: 'is-good' }, t.replied(p.rtt)),
+            h('td', {}, String(ws?.readyState ?? '')),
+          ),
         ),
-      ),
     );
   }
 

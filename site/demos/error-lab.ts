@@ -61,12 +61,23 @@ const mount: MountDemo = (el, ctx) => {
   );
 
   root.append(
-    h('div', { class: 'demo-error-lab-controls' },
+    h(
+      'div',
+      { class: 'demo-error-lab-controls' },
       h('p', {}, refuse),
-      h('p', {},
-        h('label', { for: `${id}-code` }, t.codeLabel), ' ', code, ' ',
-        h('label', { for: `${id}-reason` }, t.reasonLabel), ' ', reason, ' ',
-        closeBtn),
+      h(
+        'p',
+        {},
+        h('label', { for: `${id}-code` }, t.codeLabel),
+        ' ',
+        code,
+        ' ',
+        h('label', { for: `${id}-reason` }, t.reasonLabel),
+        ' ',
+        reason,
+        ' ',
+        closeBtn,
+      ),
       h('p', {}, oversize),
     ),
     log,

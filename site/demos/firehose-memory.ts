@@ -41,7 +41,16 @@ const mount: MountDemo = (el, ctx) => {
   const progress = (handled: number, waiting: number) => (status.textContent = t.progress(handled, waiting, formatBytes(waiting * SIZE)));
   const finish = (api: string, peak: number, handled: number, started: number) => {
     const ms = Math.round(performance.now() - started);
-    body.prepend(h('tr', {}, h('td', {}, api), h('td', {}, t.peakValue(peak, formatBytes(peak * SIZE))), h('td', {}, String(handled)), h('td', {}, t.ms(ms))));
+    body.prepend(
+      h(
+        'tr',
+        {},
+        h('td', {}, api),
+        h('td', {}, t.peakValue(peak, formatBytes(peak * SIZE))),
+        h('td', {}, String(handled)),
+        h('td', {}, t.ms(ms)),
+      ),
+    );
     status.textContent = t.done;
     classic.disabled = false;
     stream.disabled = !Stream;

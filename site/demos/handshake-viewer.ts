@@ -42,7 +42,12 @@ const mount: MountDemo = (el, ctx) => {
     requestLine.textContent = `${method} ${path} HTTP/${httpVersion}`;
     rows.replaceChildren(
       ...headers.map(([name, value]) =>
-        h('tr', { class: NOTABLE.has(name.toLowerCase()) ? 'is-notable' : undefined }, h('th', { scope: 'row' }, name), h('td', {}, h('code', {}, value))),
+        h(
+          'tr',
+          { class: NOTABLE.has(name.toLowerCase()) ? 'is-notable' : undefined },
+          h('th', { scope: 'row' }, name),
+          h('td', {}, h('code', {}, value)),
+        ),
       ),
     );
     const pair = (term: string, detail: string) => [h('dt', {}, term), h('dd', {}, h('code', {}, detail))];

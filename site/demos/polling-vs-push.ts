@@ -63,7 +63,11 @@ const mount: MountDemo = (el, ctx) => {
   const id = `polling-vs-push-${++mounted}`;
   const root = demoRoot('polling-vs-push', t.label);
 
-  const interval = h('select', { id: `${id}-interval` }, ...POLL_CHOICES_MS.map((ms) => h('option', { value: ms, selected: ms === DEFAULT_POLL_MS }, t.every(ms))));
+  const interval = h(
+    'select',
+    { id: `${id}-interval` },
+    ...POLL_CHOICES_MS.map((ms) => h('option', { value: ms, selected: ms === DEFAULT_POLL_MS }, t.every(ms))),
+  );
   const toggle = h('button', { type: 'button', 'aria-pressed': 'false' }, t.start);
   const summary = h('p', { class: 'demo-kit-status', role: 'status', 'aria-live': 'polite' }, t.idle);
 
@@ -75,12 +79,18 @@ const mount: MountDemo = (el, ctx) => {
     const list = h(
       'dl',
       {},
-      term(t.reading), fields.reading,
-      term(countLabel), fields.count,
-      term(t.bytes), fields.bytes,
-      term(t.repeats), fields.repeats,
-      term(t.age), fields.age,
-      term(t.average), fields.average,
+      term(t.reading),
+      fields.reading,
+      term(countLabel),
+      fields.count,
+      term(t.bytes),
+      fields.bytes,
+      term(t.repeats),
+      fields.repeats,
+      term(t.age),
+      fields.age,
+      term(t.average),
+      fields.average,
     );
     return { fields, section: h('section', { class: 'demo-polling-vs-push-side', 'aria-label': title }, h('h3', {}, title), list) };
   }
@@ -106,7 +116,10 @@ const mount: MountDemo = (el, ctx) => {
 
   function render(): void {
     const now = Date.now();
-    for (const [side, view] of [[poll, pollView], [push, pushView]] as const) {
+    for (const [side, view] of [
+      [poll, pollView],
+      [push, pushView],
+    ] as const) {
       const f = view.fields;
       f.reading.textContent = side.latest ? t.readingText(side.latest.seq, side.latest.temperatureC, side.latest.condition) : '—';
       f.count.textContent = String(side.count);

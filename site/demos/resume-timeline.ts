@@ -27,7 +27,10 @@ const mount: MountDemo = (el, ctx) => {
     strip: h('div', { class: 'demo-part2-strip', 'aria-label': title }),
     summary: h('p', { class: 'demo-kit-status' }),
   }));
-  root.append(h('div', { class: 'demo-part2-controls' }, run), ...lanes.flatMap((l) => [h('p', {}, h('strong', {}, l.title)), l.strip, l.summary]));
+  root.append(
+    h('div', { class: 'demo-part2-controls' }, run),
+    ...lanes.flatMap((l) => [h('p', {}, h('strong', {}, l.title)), l.strip, l.summary]),
+  );
   el.append(root);
 
   const sockets = new Set<WebSocket>();

@@ -35,7 +35,10 @@ const mount: MountDemo = (el, ctx) => {
       show(t.plainGet, `GET /echo → ${res.status} ${res.statusText}`);
       const request = (current = requestHandshakeReport(ctx.serverUrl));
       const report = await request.report;
-      show(t.upgrade, `${report.request.method} ${report.request.path} HTTP/${report.request.httpVersion} + Upgrade: ${headerValue(report, 'upgrade') ?? '?'} → 101 Switching Protocols`);
+      show(
+        t.upgrade,
+        `${report.request.method} ${report.request.path} HTTP/${report.request.httpVersion} + Upgrade: ${headerValue(report, 'upgrade') ?? '?'} → 101 Switching Protocols`,
+      );
       const host = headerValue(report, 'host') ?? '';
       show(t.host, host);
       status.textContent = host === new URL(ctx.httpUrl).host ? t.samePort : t.otherPort;

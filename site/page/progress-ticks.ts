@@ -6,7 +6,9 @@ export function showProgressTicks(doc: Document = document): void {
   for (const item of doc.querySelectorAll<HTMLElement>('[data-progress-slug]')) {
     item.dataset.done = String(done.has(item.dataset.progressSlug ?? ''));
   }
-  const passed = new Set([...doc.querySelectorAll<HTMLElement>('[data-progress-slug][data-done="true"]')].map((item) => item.dataset.progressSlug));
+  const passed = new Set(
+    [...doc.querySelectorAll<HTMLElement>('[data-progress-slug][data-done="true"]')].map((item) => item.dataset.progressSlug),
+  );
   for (const summary of doc.querySelectorAll<HTMLElement>('[data-progress-summary]')) {
     summary.textContent = (summary.dataset.template ?? '')
       .replace('{done}', String(passed.size))

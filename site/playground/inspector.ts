@@ -72,7 +72,10 @@ class SocketView {
   readonly #body: HTMLTableSectionElement;
   #rendered = 0;
 
-  constructor(readonly socket: SocketRecord, readonly strings: UiStrings) {
+  constructor(
+    readonly socket: SocketRecord,
+    readonly strings: UiStrings,
+  ) {
     this.root.open = true;
     this.root.dataset.id = String(socket.id);
     this.#close.hidden = true;

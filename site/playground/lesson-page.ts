@@ -15,10 +15,12 @@ if (root && prose) {
   const locale = localeOr(root.dataset.locale);
   let playground: Promise<Playground> | undefined;
   const ensurePlayground = (): Promise<Playground> =>
-    (playground ??= import('./playground.ts').then(({ startPlayground }) => startPlayground(root)).then((p) => {
-      root.dataset.ready = 'true';
-      return p;
-    }));
+    (playground ??= import('./playground.ts')
+      .then(({ startPlayground }) => startPlayground(root))
+      .then((p) => {
+        root.dataset.ready = 'true';
+        return p;
+      }));
 
   const observer = new IntersectionObserver(
     (entries) => {

@@ -54,7 +54,8 @@ export function createRunOutput(options: {
 
   function apply(run: RunRecord, event: RunEvent, lines: Line[]): void {
     if (event.kind === 'notice') {
-      if (run.status === 'running') lines.push({ style: event.notice.code === 'sent' ? 'input' : 'system', text: noticeText(event.notice) });
+      if (run.status === 'running')
+        lines.push({ style: event.notice.code === 'sent' ? 'input' : 'system', text: noticeText(event.notice) });
       return;
     }
     if (!applyRunEvent(run, event, performance.now() - startedAt)) return;
@@ -62,7 +63,10 @@ export function createRunOutput(options: {
     else if (event.kind === 'error') {
       const { error } = event;
       const where = error.line ? ` ${strings.errorLine.replace('{line}', String(error.line))}` : '';
-      lines.push({ style: 'error', text: `${error.kind === 'rejection' ? 'Uncaught (in promise) ' : 'Uncaught '}${error.message}${where}` });
+      lines.push({
+        style: 'error',
+        text: `${error.kind === 'rejection' ? 'Uncaught (in promise) ' : 'Uncaught '}${error.message}${where}`,
+      });
       if (error.line && errorMarks++ < LIMITS.errorMarksPerRun) options.editor.markError(error.line, error.column, error.message);
     } else if (event.kind === 'status') {
       const ended = { stopped: strings.runStopped, finished: strings.runFinished, failed: strings.runFailed, running: '' }[run.status];

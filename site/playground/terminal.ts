@@ -25,12 +25,26 @@ const PROMPT = '> ';
 const MAX_TRANSCRIPT = 5000;
 
 const LIGHT: ITheme = {
-  background: '#fbfbfd', foreground: '#1d1f24', cursor: '#1d1f24', selectionBackground: '#b3d4ff',
-  cyan: '#006b80', yellow: '#7a5600', red: '#b3261e', green: '#1b6e2a', brightBlack: '#555b66',
+  background: '#fbfbfd',
+  foreground: '#1d1f24',
+  cursor: '#1d1f24',
+  selectionBackground: '#b3d4ff',
+  cyan: '#006b80',
+  yellow: '#7a5600',
+  red: '#b3261e',
+  green: '#1b6e2a',
+  brightBlack: '#555b66',
 };
 const DARK: ITheme = {
-  background: '#14161b', foreground: '#e6e8ec', cursor: '#e6e8ec', selectionBackground: '#3a4a66',
-  cyan: '#5fd4e8', yellow: '#f0c85a', red: '#ff8a80', green: '#7ee08a', brightBlack: '#a0a6b0',
+  background: '#14161b',
+  foreground: '#e6e8ec',
+  cursor: '#e6e8ec',
+  selectionBackground: '#3a4a66',
+  cyan: '#5fd4e8',
+  yellow: '#f0c85a',
+  red: '#ff8a80',
+  green: '#7ee08a',
+  brightBlack: '#a0a6b0',
 };
 
 export interface OutputTerminal {

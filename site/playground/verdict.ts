@@ -21,7 +21,6 @@ export function earlyErrorText(record: RunRecord, strings: UiStrings): string | 
   return template.replace('{where}', where).replace('{message}', error.message);
 }
 
-
 export function verdict(result: CheckResult, record: RunRecord, strings: UiStrings, locale: Locale): Verdict {
   if (result.pass) return { status: 'pass', text: strings.checkPass };
   // The runner decides when a run is over (README, "What a run may do"): its status leaves 'running'.

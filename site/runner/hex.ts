@@ -9,7 +9,5 @@ export function hexPreview(bytes: Uint8Array, max: number): string {
 
 /** The bytes behind an ArrayBuffer or any ArrayBuffer view, without copying. */
 export function bytesOf(data: ArrayBuffer | ArrayBufferView): Uint8Array {
-  return ArrayBuffer.isView(data)
-    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-    : new Uint8Array(data);
+  return ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
 }

@@ -61,7 +61,8 @@ export function startInstructorPage(root: HTMLElement): void {
       if (message.type === 'snapshot') renderSnapshot(root, message);
       else if (result) {
         result.dataset.state = message.type;
-        result.textContent = message.type === 'announced' ? `${result.dataset.sentLabel ?? ''} ${message.text ?? ''}` : (message.message ?? '');
+        result.textContent =
+          message.type === 'announced' ? `${result.dataset.sentLabel ?? ''} ${message.text ?? ''}` : (message.message ?? '');
       }
     };
     socket.onclose = () => {

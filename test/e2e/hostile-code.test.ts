@@ -5,7 +5,16 @@
 // printed (not asserted: timings vary on a shared machine) for the report.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, openLesson, terminalText, typeCode, visibleTerminalRows, waitForRunStatus, waitForTerminal } from './browser.ts';
+import {
+  launchBrowser,
+  newPage,
+  openLesson,
+  terminalText,
+  typeCode,
+  visibleTerminalRows,
+  waitForRunStatus,
+  waitForTerminal,
+} from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const LESSON = `${baseUrl}/en/handshake/`;
@@ -21,15 +30,25 @@ afterAll(async () => {
 });
 
 function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms))]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)),
+  ]);
 }
 
 /** The page's main thread runs a task within ANSWER_MS. */
 async function expectAnswers(page: Page): Promise<void> {
-  expect(await within(ANSWER_MS, 'page', page.evaluate(() => 6 * 7))).toBe(42);
+  expect(
+    await within(
+      ANSWER_MS,
+      'page',
+      page.evaluate(() => 6 * 7),
+    ),
+  ).toBe(42);
 }
 
-const ECHO_CODE = "const ws = new WebSocket(ECHO_URL);\nws.onopen = () => ws.send('after-attack');\nws.onmessage = (e) => { console.log('echo:', e.data); ws.close(); };";
+const ECHO_CODE =
+  "const ws = new WebSocket(ECHO_URL);\nws.onopen = () => ws.send('after-attack');\nws.onmessage = (e) => { console.log('echo:', e.data); ws.close(); };";
 
 async function expectNextRunEchoes(page: Page): Promise<void> {
   await within(20_000, 'typing the next run', typeCode(page, ECHO_CODE));
@@ -127,11 +146,15 @@ describe('hostile code in the runner', () => {
   });
 
   it('survives one 100-million-character console line, showing its start', async () => {
-    await survive("console.log('x'.repeat(1e8))", "console.log('attack started');\nconsole.log('x'.repeat(1e8));\nawait new Promise(() => {});", async (page) => {
-      await waitForTerminal(page, 'xxxxxxxxxx');
-      const longest = Math.max(...(await terminalText(page)).split('\n').map((line) => line.length));
-      expect(longest).toBeLessThan(10_000);
-    });
+    await survive(
+      "console.log('x'.repeat(1e8))",
+      "console.log('attack started');\nconsole.log('x'.repeat(1e8));\nawait new Promise(() => {});",
+      async (page) => {
+        await waitForTerminal(page, 'xxxxxxxxxx');
+        const longest = Math.max(...(await terminalText(page)).split('\n').map((line) => line.length));
+        expect(longest).toBeLessThan(10_000);
+      },
+    );
   });
 
   it('survives code that allocates without end: the run stops with a clear message and the page lives on', async () => {
@@ -141,7 +164,11 @@ describe('hostile code in the runner', () => {
     // so the page is driven through a CDP session opened beforehand.
     const cdp = await page.context().newCDPSession(page);
     const evaluate = async <T>(expression: string): Promise<T> => {
-      const { result } = (await within(ANSWER_MS, 'page', cdp.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }))) as {
+      const { result } = (await within(
+        ANSWER_MS,
+        'page',
+        cdp.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }),
+      )) as {
         result: { value: T };
       };
       return result.value;
@@ -152,10 +179,19 @@ describe('hostile code in the runner', () => {
       expect(await transcript()).toContain(text);
     };
     const clickButton = (name: string): Promise<unknown> =>
-      evaluate(`[...document.querySelectorAll('[data-playground] button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)}).click()`);
+      evaluate(
+        `[...document.querySelectorAll('[data-playground] button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)}).click()`,
+      );
     const typeViaCdp = async (code: string): Promise<void> => {
       await evaluate('document.querySelector("[data-role=editor] textarea").focus()');
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', modifiers: 2, key: 'a', code: 'KeyA', windowsVirtualKeyCode: 65, commands: ['selectAll'] });
+      await cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyDown',
+        modifiers: 2,
+        key: 'a',
+        code: 'KeyA',
+        windowsVirtualKeyCode: 65,
+        commands: ['selectAll'],
+      });
       await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', modifiers: 2, key: 'a', code: 'KeyA', windowsVirtualKeyCode: 65 });
       await cdp.send('Input.insertText', { text: code });
     };
@@ -178,12 +214,22 @@ describe('a channel the code cannot forge', () => {
   it('does not pass an exercise or mark progress from events the code posts itself', async () => {
     const page = await newPage(browser);
     await openLesson(page, `${baseUrl}/en/why-websocket/`);
-    const socket = { id: 99, url: `${new URL(baseUrl).origin.replace('http', 'ws')}/push`, protocols: [], createdAt: 0, binaryType: 'blob' };
+    const socket = {
+      id: 99,
+      url: `${new URL(baseUrl).origin.replace('http', 'ws')}/push`,
+      protocols: [],
+      createdAt: 0,
+      binaryType: 'blob',
+    };
     const events = [
       { kind: 'socket', socket },
       { kind: 'state', id: 99, state: 1, time: 1 },
       ...[1, 2, 3, 4, 5].flatMap((seq) => [
-        { kind: 'frame', id: 99, frame: { dir: 'in', type: 'text', size: 30, time: seq * 10, text: JSON.stringify({ type: 'reading', seq }) } },
+        {
+          kind: 'frame',
+          id: 99,
+          frame: { dir: 'in', type: 'text', size: 30, time: seq * 10, text: JSON.stringify({ type: 'reading', seq }) },
+        },
         { kind: 'console', entry: { level: 'log', text: `seq ${seq}`, time: seq * 10 + 5 } },
       ]),
       { kind: 'state', id: 99, state: 3, time: 100 },
@@ -195,7 +241,7 @@ describe('a channel the code cannot forge', () => {
       [
         `const forged = { channel: 'wsp-runner/1', type: 'events', events: ${JSON.stringify(events)} };`,
         'for (const post of [self.postMessage, Object.getPrototypeOf(self).postMessage, globalThis.postMessage]) {',
-        '  try { post.call(self, forged); } catch (e) { console.log(\'cannot post:\', e.name); }',
+        "  try { post.call(self, forged); } catch (e) { console.log('cannot post:', e.name); }",
         '}',
         "self.dispatchEvent(new MessageEvent('message', { data: { channel: 'wsp-runner/1', type: 'start', code: 'console.log(1)', globals: {} } }));",
         // A message event the code dispatches itself is not a message the socket received.
@@ -303,9 +349,7 @@ describe('run status that tells the truth', () => {
   });
 
   it('closes the sockets on Stop and shows how each ended, cleanly or (when the code is stuck) as the server saw it', async () => {
-    const page = await openAndRun(
-      "const ws = new WebSocket(ECHO_URL);\nws.onopen = () => console.log('socket open');",
-    );
+    const page = await openAndRun("const ws = new WebSocket(ECHO_URL);\nws.onopen = () => console.log('socket open');");
     await waitForTerminal(page, 'socket open');
     await stopRun(page, 'Stop with an open socket');
     const inspector = page.locator('[data-role="inspector-list"]');
@@ -314,7 +358,10 @@ describe('run status that tells the truth', () => {
     expect(await inspector.locator('summary').innerText()).toContain('CLOSED');
     expect(await page.getByRole('button', { name: 'Stop', exact: true }).isDisabled()).toBe(true);
 
-    await typeCode(page, "const ws = new WebSocket(ECHO_URL);\nws.onopen = () => { console.log('socket open, now stuck'); while (true) {} };");
+    await typeCode(
+      page,
+      "const ws = new WebSocket(ECHO_URL);\nws.onopen = () => { console.log('socket open, now stuck'); while (true) {} };",
+    );
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForTerminal(page, 'socket open, now stuck');
     await stopRun(page, 'Stop with an open socket and a stuck loop');
@@ -326,7 +373,10 @@ describe('run status that tells the truth', () => {
 });
 
 describe('syntax errors', () => {
-  for (const [locale, where] of [['en', '(line 3)'], ['zh', '（第 3 行）']] as const) {
+  for (const [locale, where] of [
+    ['en', '(line 3)'],
+    ['zh', '（第 3 行）'],
+  ] as const) {
     it(`report their line in the terminal and mark it in the editor (${locale})`, async () => {
       const code = "const a = 1;\nawait Promise.resolve();\nconst b = ;\nconsole.log('never');";
       const page = await openAndRun(code, `${baseUrl}/${locale}/handshake/`, locale === 'en' ? 'Run' : '运行');
@@ -338,4 +388,3 @@ describe('syntax errors', () => {
     });
   }
 });
-

@@ -14,11 +14,14 @@ const browser = sharedBrowser();
 
 /** Whether the element's top `visible` px (or all of it, if shorter) are inside the viewport. */
 function inViewport(page: Page, selector: string, visible: number): Promise<boolean> {
-  return page.locator(selector).first().evaluate((el, wanted) => {
-    const box = el.getBoundingClientRect();
-    const needed = Math.min(box.height, wanted);
-    return box.top >= 0 && box.top + needed <= innerHeight;
-  }, visible);
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el, wanted) => {
+      const box = el.getBoundingClientRect();
+      const needed = Math.min(box.height, wanted);
+      return box.top >= 0 && box.top + needed <= innerHeight;
+    }, visible);
 }
 
 /** The editor's code as the page saves it (null: the starter, unchanged). The save is debounced. */
@@ -56,7 +59,14 @@ describe('on a 360 px phone', () => {
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       for (let y = 0; y < height; y += 600) {
         // Two frames at each stop, so the demos' IntersectionObserver sees every part of the page.
-        await page.evaluate((to) => new Promise((done) => { scrollTo(0, to); requestAnimationFrame(() => requestAnimationFrame(done)); }), y);
+        await page.evaluate(
+          (to) =>
+            new Promise((done) => {
+              scrollTo(0, to);
+              requestAnimationFrame(() => requestAnimationFrame(done));
+            }),
+          y,
+        );
       }
       await page.waitForFunction(() => [...document.querySelectorAll('[data-demo]')].every((d) => d.childElementCount > 0));
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);

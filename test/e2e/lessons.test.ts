@@ -73,52 +73,58 @@ async function uncaughtError(page: Page): Promise<string | null> {
 }
 
 describe.each(slugs)('lesson %s', (slug) => {
-  it.each(['zh', 'en'] as const)('%s: loads, the starter runs cleanly, the solution passes', async (locale) => {
-    const { starterPasses, inputs } = meta(slug);
-    const page = await newPage(browser);
-    try {
-      const response = await page.goto(`${baseUrl}/${locale}/${slug}/`);
-      expect(response?.status(), `${locale}/${slug} HTTP status`).toBe(200);
-      await expect(page.locator('article h1').innerText()).resolves.not.toBe('');
-      // One language per page: the starter and solution the page carries are its language's.
-      const code = JSON.parse((await page.locator('script[data-lesson-code]').textContent()) ?? '{}') as Record<string, string>;
-      for (const program of [code.starter ?? '', code.solution ?? '']) {
-        if (locale === 'en') expect(program, `${locale}/${slug} code`).not.toMatch(/\p{Script=Han}/u);
-        expect(program, `${locale}/${slug} code`).not.toMatch(/\/\/\s*(@(zh|en)\b|(zh|en):)/);
-      }
-      expect(code.starter, `${locale}/${slug} starter`).toMatch(locale === 'zh' ? /\p{Script=Han}/u : /[A-Za-z]/);
-      await openLesson(page, `${baseUrl}/${locale}/${slug}/`);
-      if (inputs.includes('file')) {
-        await playground(page).locator('input[type="file"]').setInputFiles({
-          name: 'notes.txt',
-          mimeType: 'text/plain',
-          buffer: Buffer.from('a small file picked in the e2e test\n'),
-        });
-      }
+  it.each(['zh', 'en'] as const)(
+    '%s: loads, the starter runs cleanly, the solution passes',
+    async (locale) => {
+      const { starterPasses, inputs } = meta(slug);
+      const page = await newPage(browser);
+      try {
+        const response = await page.goto(`${baseUrl}/${locale}/${slug}/`);
+        expect(response?.status(), `${locale}/${slug} HTTP status`).toBe(200);
+        await expect(page.locator('article h1').innerText()).resolves.not.toBe('');
+        // One language per page: the starter and solution the page carries are its language's.
+        const code = JSON.parse((await page.locator('script[data-lesson-code]').textContent()) ?? '{}') as Record<string, string>;
+        for (const program of [code.starter ?? '', code.solution ?? '']) {
+          if (locale === 'en') expect(program, `${locale}/${slug} code`).not.toMatch(/\p{Script=Han}/u);
+          expect(program, `${locale}/${slug} code`).not.toMatch(/\/\/\s*(@(zh|en)\b|(zh|en):)/);
+        }
+        expect(code.starter, `${locale}/${slug} starter`).toMatch(locale === 'zh' ? /\p{Script=Han}/u : /[A-Za-z]/);
+        await openLesson(page, `${baseUrl}/${locale}/${slug}/`);
+        if (inputs.includes('file')) {
+          await playground(page)
+            .locator('input[type="file"]')
+            .setInputFiles({
+              name: 'notes.txt',
+              mimeType: 'text/plain',
+              buffer: Buffer.from('a small file picked in the e2e test\n'),
+            });
+        }
 
-      const starterStatus = await runToEnd(page, locale, STARTER_MS);
-      expect(['finished', 'stopped'], `starter run status of ${locale}/${slug}`).toContain(starterStatus);
-      expect(await uncaughtError(page), `starter of ${locale}/${slug}`).toBeNull();
-      // The player's own lines (run separators, "finished") start with a rule; the starter must print something of its own.
-      const printed = (await terminalText(page)).split('\n').filter((l) => l.trim() !== '' && !l.startsWith('──'));
-      expect(printed, `starter output of ${locale}/${slug}`).not.toEqual([]);
-      if (starterPasses) expect(await checkStatus(page), `starter check of ${locale}/${slug}`).toBe('pass');
-      else expect(await checkStatus(page), `starter check of ${locale}/${slug}`).not.toBe('pass');
+        const starterStatus = await runToEnd(page, locale, STARTER_MS);
+        expect(['finished', 'stopped'], `starter run status of ${locale}/${slug}`).toContain(starterStatus);
+        expect(await uncaughtError(page), `starter of ${locale}/${slug}`).toBeNull();
+        // The player's own lines (run separators, "finished") start with a rule; the starter must print something of its own.
+        const printed = (await terminalText(page)).split('\n').filter((l) => l.trim() !== '' && !l.startsWith('──'));
+        expect(printed, `starter output of ${locale}/${slug}`).not.toEqual([]);
+        if (starterPasses) expect(await checkStatus(page), `starter check of ${locale}/${slug}`).toBe('pass');
+        else expect(await checkStatus(page), `starter check of ${locale}/${slug}`).not.toBe('pass');
 
-      await page.getByRole('button', { name: BUTTONS[locale].solution, exact: true }).click();
-      await page.getByRole('button', { name: BUTTONS[locale].run, exact: true }).click();
-      await page
-        .locator('[data-playground] [data-check-status="pass"]')
-        .waitFor({ timeout: SOLUTION_MS })
-        .catch(async () => {
-          const hint = await page.locator('[data-role="check-result"]').innerText();
-          throw new Error(`solution of ${locale}/${slug} did not pass: ${hint}\n${await terminalText(page)}`);
-        });
-      expect(await uncaughtError(page), `solution of ${locale}/${slug}`).toBeNull();
-    } finally {
-      await page.context().close();
-    }
-  }, 150_000);
+        await page.getByRole('button', { name: BUTTONS[locale].solution, exact: true }).click();
+        await page.getByRole('button', { name: BUTTONS[locale].run, exact: true }).click();
+        await page
+          .locator('[data-playground] [data-check-status="pass"]')
+          .waitFor({ timeout: SOLUTION_MS })
+          .catch(async () => {
+            const hint = await page.locator('[data-role="check-result"]').innerText();
+            throw new Error(`solution of ${locale}/${slug} did not pass: ${hint}\n${await terminalText(page)}`);
+          });
+        expect(await uncaughtError(page), `solution of ${locale}/${slug}`).toBeNull();
+      } finally {
+        await page.context().close();
+      }
+    },
+    150_000,
+  );
 });
 
 describe.each(slugs)('exercise verdicts of %s', (slug) => {

@@ -44,7 +44,13 @@ async function hoverWord(page: Page, lineText: string, word: string): Promise<Lo
   for (let attempt = 0; attempt < 30; attempt++) {
     await page.mouse.move(x - 2, box.y + box.height / 2);
     await page.mouse.move(x, box.y + box.height / 2);
-    if (await hover.waitFor({ timeout: 1000 }).then(() => true, () => false)) break;
+    if (
+      await hover.waitFor({ timeout: 1000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
   }
   return hover;
 }
@@ -61,7 +67,10 @@ function hoverUncut(hover: Locator): Promise<boolean> {
 describe('lesson pages', () => {
   it('load in both locales with the lesson list and a language switch that keeps the lesson', async () => {
     const page = await newPage(browser);
-    for (const [locale, other, run] of [['zh', 'en', '运行'], ['en', 'zh', 'Run']] as const) {
+    for (const [locale, other, run] of [
+      ['zh', 'en', '运行'],
+      ['en', 'zh', 'Run'],
+    ] as const) {
       const response = await page.goto(`${baseUrl}/${locale}/${LESSON}/`);
       expect(response?.status()).toBe(200);
       expect(await page.getAttribute('html', 'lang')).toBe(locale === 'zh' ? 'zh-CN' : 'en');
@@ -170,7 +179,8 @@ describe('the playground', () => {
     const page = await newPage(browser);
     await openLesson(page, `${baseUrl}/en/${LESSON}/`);
     const base = await openSocketsOnServer();
-    const openThree = "const all = [1, 2, 3].map(() => new WebSocket(ECHO_URL));\nawait Promise.all(all.map((ws) => new Promise((r) => (ws.onopen = r))));\nconsole.log('three open');";
+    const openThree =
+      "const all = [1, 2, 3].map(() => new WebSocket(ECHO_URL));\nawait Promise.all(all.map((ws) => new Promise((r) => (ws.onopen = r))));\nconsole.log('three open');";
     await typeCode(page, openThree);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForTerminal(page, 'three open');
@@ -200,7 +210,7 @@ describe('the playground', () => {
         `globalThis.leftover = 'run ${n}';`,
         "Array.prototype.leaked = 'yes';",
         "const log = console.log; console.log = (...a) => log('tampered', ...a);",
-        "const ws = new WebSocket(ECHO_URL);",
+        'const ws = new WebSocket(ECHO_URL);',
         `ws.onopen = () => log('tampered run ${n} open');`,
       ].join('\n');
     const probe = (label: string): string =>
@@ -272,7 +282,10 @@ describe('the playground', () => {
     await page.locator('[data-role="editor"][data-error-line="2"]').waitFor();
     expect(await page.locator('[data-role="editor"] .run-error-line').count()).toBeGreaterThan(0);
 
-    await typeCode(page, "console.log('x');\n\nsetTimeout(() => { throw new RangeError('late'); }, 10);\nPromise.reject(new Error('nope'));");
+    await typeCode(
+      page,
+      "console.log('x');\n\nsetTimeout(() => { throw new RangeError('late'); }, 10);\nPromise.reject(new Error('nope'));",
+    );
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const text = await waitForTerminal(page, 'RangeError: late');
     expect(text).toContain('Uncaught (in promise) Error: nope (line 4)');
@@ -332,7 +345,10 @@ describe('the playground', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from('hello file'),
     });
-    await typeCode(page, "console.log(FILE.name, FILE.size, await FILE.text(), PIXELS.width, PIXELS.height, PIXELS.data.length, PIXELS.data[3]);");
+    await typeCode(
+      page,
+      'console.log(FILE.name, FILE.size, await FILE.text(), PIXELS.width, PIXELS.height, PIXELS.data.length, PIXELS.data[3]);',
+    );
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     expect(await waitForTerminal(page, 'note.txt')).toContain('note.txt 10 hello file 400 320 512000 255');
     await page.context().close();
@@ -436,7 +452,10 @@ describe('the playground', () => {
     // The keyboard hint is what a screen reader reads on entering the editor.
     const hint = await page.evaluate(() => {
       const ids = document.activeElement?.getAttribute('aria-describedby') ?? '';
-      return ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      return ids
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
     });
     expect(hint).toContain('Ctrl+M');
     expect(hint).toContain('Ctrl+Enter');
@@ -491,7 +510,11 @@ describe('accessibility', () => {
         // evaluate() is not subject to the page's CSP, unlike an injected <script>.
         await page.evaluate(axeSource);
         const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+          const axe = (
+            window as unknown as {
+              axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> };
+            }
+          ).axe;
           const result = await axe.run();
           return result.violations
             .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -16,7 +16,8 @@ describe('search', () => {
     const page = await newPage(browser());
     const elsewhere: string[] = [];
     page.on('request', (request) => {
-      if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) elsewhere.push(request.url());
+      if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:') && !request.url().startsWith('blob:'))
+        elsewhere.push(request.url());
     });
     // From the header's link, as a reader finds it.
     await page.goto(`${baseUrl}/${locale}/`);

@@ -49,7 +49,10 @@ describe('when the run is over', () => {
     const page = await newPage(browser());
     await openLesson(page, `${baseUrl}/en/ready-state/`);
     // /heartbeat?silentAfter=0 stops answering at once, so the close the runner sends is never completed.
-    await typeCode(page, "const ws = new WebSocket(`${SERVER_URL}/heartbeat?silentAfter=0`);\nawait new Promise((r) => (ws.onopen = r));\nnull.boom;\n");
+    await typeCode(
+      page,
+      'const ws = new WebSocket(`${SERVER_URL}/heartbeat?silentAfter=0`);\nawait new Promise((r) => (ws.onopen = r));\nnull.boom;\n',
+    );
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForRunStatus(page, 'failed');
     await page.locator('[data-check-status="fail"]').waitFor({ timeout: 10_000 });
@@ -77,7 +80,7 @@ describe('code that never got going', () => {
   it('an error thrown before any socket opened is the verdict, with its line', async () => {
     const page = await newPage(browser());
     await openLesson(page, `${baseUrl}/en/ready-state/`);
-    await typeCode(page, "// nothing yet\nnull.boom;\nnew WebSocket(ECHO_URL);");
+    await typeCode(page, '// nothing yet\nnull.boom;\nnew WebSocket(ECHO_URL);');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForRunStatus(page, 'failed', 'finished');
     await page.locator('[data-check-status="fail"]').waitFor();

@@ -56,7 +56,10 @@ describe('workshop', () => {
     // Turning sharing off takes this reader out of the reported progress.
     const reportingBefore = await figure(instructor, '[data-reporting]');
     await participant.getByLabel(/Share which lessons I have passed/).uncheck();
-    await instructor.waitForFunction((before) => Number(document.querySelector('[data-reporting]')?.textContent) === before - 1, reportingBefore);
+    await instructor.waitForFunction(
+      (before) => Number(document.querySelector('[data-reporting]')?.textContent) === before - 1,
+      reportingBefore,
+    );
     await participant.context().close();
     await instructor.context().close();
   });

@@ -19,7 +19,9 @@ const HAN = /\p{Script=Han}/u;
 const AsyncFunction = (async () => {}).constructor as new (body: string) => unknown;
 
 const exerciseOf = (slug: string, locale: string) =>
-  lessonFrontmatter.parse(parseFrontmatter(readFileSync(`${lessonsDir}${slug}/${locale}.md`, 'utf8'), { frontmatter: 'empty-with-spaces' }).frontmatter).exercise;
+  lessonFrontmatter.parse(
+    parseFrontmatter(readFileSync(`${lessonsDir}${slug}/${locale}.md`, 'utf8'), { frontmatter: 'empty-with-spaces' }).frontmatter,
+  ).exercise;
 
 describe('localizeCode', () => {
   const source = [
@@ -32,14 +34,32 @@ describe('localizeCode', () => {
   ].join('\n');
 
   it('keeps each language’s comments and lines, without their tags', () => {
-    expect(localizeCode(source, 'zh')).toBe(["// 打开连接", 'const ws = new WebSocket(ECHO_URL);', "console.log('已连接');", "const url = 'http://h/x'; // 字符串里的 // 不是注释"].join('\n'));
-    expect(localizeCode(source, 'en')).toBe(['// Open a socket', 'const ws = new WebSocket(ECHO_URL); // the echo server', "console.log('connected');", "const url = 'http://h/x';"].join('\n'));
+    expect(localizeCode(source, 'zh')).toBe(
+      [
+        '// 打开连接',
+        'const ws = new WebSocket(ECHO_URL);',
+        "console.log('已连接');",
+        "const url = 'http://h/x'; // 字符串里的 // 不是注释",
+      ].join('\n'),
+    );
+    expect(localizeCode(source, 'en')).toBe(
+      [
+        '// Open a socket',
+        'const ws = new WebSocket(ECHO_URL); // the echo server',
+        "console.log('connected');",
+        "const url = 'http://h/x';",
+      ].join('\n'),
+    );
   });
 
   it.each([
     ['an untagged comment', '// no tag\nx();', /code:1: comment without a "zh:" or "en:" tag/],
     ['a block comment over several lines', '/* zh: 一\n二 */', /code:1: a comment spanning lines/],
-    ['Chinese on an en line, named by its line in the source', "// zh: 问候\nconsole.log('你好');", /code:2: Chinese text in the en version: console.log\('你好'\);/],
+    [
+      'Chinese on an en line, named by its line in the source',
+      "// zh: 问候\nconsole.log('你好');",
+      /code:2: Chinese text in the en version: console.log\('你好'\);/,
+    ],
   ])('rejects %s, naming the line', (_, code, message) => {
     expect(() => localizeCode(code, 'en')).toThrow(LocaleTagError);
     expect(() => localizeCode(code, 'en')).toThrow(message);
@@ -55,7 +75,9 @@ describe('fillExercise', () => {
 
   it('names the file and the unknown placeholder', () => {
     expect(() => fillExercise('{{SIZ}}', task, 'en', 'lessons/x/en.md')).toThrow(ExerciseTextError);
-    expect(() => fillExercise('{{SIZ}}', task, 'en', 'lessons/x/en.md')).toThrow(/lessons\/x\/en.md: \{\{SIZ\}\} is not one of the task parameters its check.ts exports \(SIZE, SIZES\)/);
+    expect(() => fillExercise('{{SIZ}}', task, 'en', 'lessons/x/en.md')).toThrow(
+      /lessons\/x\/en.md: \{\{SIZ\}\} is not one of the task parameters its check.ts exports \(SIZE, SIZES\)/,
+    );
   });
 });
 
@@ -78,7 +100,9 @@ describe.each(slugs)('%s', (slug) => {
     for (const locale of locales) {
       const exercise = exerciseOf(slug, locale);
       expect(() => fillExercise(exercise, task, locale, `lessons/${slug}/${locale}.md`)).not.toThrow();
-      expect(placeholders(exercise).sort(), `lessons/${slug}/${locale}.md placeholders`).toEqual(expect.arrayContaining(Object.keys(task).sort()));
+      expect(placeholders(exercise).sort(), `lessons/${slug}/${locale}.md placeholders`).toEqual(
+        expect.arrayContaining(Object.keys(task).sort()),
+      );
     }
   });
 });

@@ -59,7 +59,12 @@ describe('responseHeadBytes', () => {
     const body = JSON.stringify({ seq: 1, city: 'Hangzhou' });
     const port = await serve((_req, res) => {
       res.sendDate = false;
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body), 'X-City': Buffer.from('杭州').toString('latin1') });
+      res.writeHead(200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Content-Length': Buffer.byteLength(body),
+        'X-City': Buffer.from('杭州').toString('latin1'),
+      });
       res.end(body);
     });
     const wire = await exchange(port, `GET /api/weather HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);

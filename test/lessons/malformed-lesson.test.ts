@@ -109,12 +109,18 @@ describe.concurrent('astro build with a malformed lesson', { timeout: 180_000 },
   it('names course.json when a lesson folder is not in it', async () => {
     // Adding a lesson by copying another one and forgetting to list it.
     const output = await failedBuildOutput((dir) => cpSync(join(dir, 'lessons/send'), join(dir, 'lessons/send-copy'), { recursive: true }));
-    expect(output).toContain('Malformed lesson lessons/course.json: does not list lessons/send-copy/ (every lesson folder goes in one part)');
+    expect(output).toContain(
+      'Malformed lesson lessons/course.json: does not list lessons/send-copy/ (every lesson folder goes in one part)',
+    );
   });
 
   it('names course.json when it lists a lesson with no folder', async () => {
-    const output = await failedBuildOutput((dir) => editJson(dir, 'lessons/course.json', (course) => firstPart(course).push('websocket-stream')));
-    expect(output).toContain('Malformed lesson lessons/course.json: lists "websocket-stream", but there is no folder lessons/websocket-stream/');
+    const output = await failedBuildOutput((dir) =>
+      editJson(dir, 'lessons/course.json', (course) => firstPart(course).push('websocket-stream')),
+    );
+    expect(output).toContain(
+      'Malformed lesson lessons/course.json: lists "websocket-stream", but there is no folder lessons/websocket-stream/',
+    );
   });
 
   it('names course.json when it lists a lesson twice', async () => {
@@ -124,7 +130,9 @@ describe.concurrent('astro build with a malformed lesson', { timeout: 180_000 },
 
   it('names meta.json and the field when it breaks the schema', async () => {
     const output = await failedBuildOutput((dir) => editJson(dir, 'lessons/send/meta.json', (meta) => (meta.inputs = ['microphone'])));
-    expect(output).toMatch(/Malformed lesson lessons\/send\/meta\.json: inputs\.0: Invalid enum value\. Expected 'file' \| 'canvas', received 'microphone'/);
+    expect(output).toMatch(
+      /Malformed lesson lessons\/send\/meta\.json: inputs\.0: Invalid enum value\. Expected 'file' \| 'canvas', received 'microphone'/,
+    );
   });
 
   it('names meta.json when it is not JSON', async () => {

@@ -147,7 +147,9 @@ describe('the CLI process', () => {
   });
 
   it('on a LAN host prints every address, a QR code for a LAN one, and the instructor link with the token', async () => {
-    const child = runCli(['--port', '0', '--host', '0.0.0.0', '--no-build', '--static-dir', makeStaticRoot(), '--quiet'], { ADMIN_TOKEN: 'lan-token-0123456789' });
+    const child = runCli(['--port', '0', '--host', '0.0.0.0', '--no-build', '--static-dir', makeStaticRoot(), '--quiet'], {
+      ADMIN_TOKEN: 'lan-token-0123456789',
+    });
     await firstUrl(child);
     while (!child.output().stdout.includes('workshop/?token=')) await new Promise((r) => setTimeout(r, 25));
     const { stdout } = child.output();

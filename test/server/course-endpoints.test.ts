@@ -116,11 +116,12 @@ describe('WS /numbers', () => {
 });
 
 describe('WS /rpc', () => {
-  const rpcClient = () => new Promise<WebSocket>((resolve, reject) => {
-    const ws = new WebSocket(wsUrl(server, '/rpc'), ['chat', RPC_SUBPROTOCOL]);
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
+  const rpcClient = () =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(wsUrl(server, '/rpc'), ['chat', RPC_SUBPROTOCOL]);
+      ws.once('open', () => resolve(ws));
+      ws.once('error', reject);
+    });
   const answers = (ws: WebSocket, n: number) =>
     new Promise<Record<string, unknown>[]>((resolve) => {
       const got: Record<string, unknown>[] = [];
@@ -142,7 +143,10 @@ describe('WS /rpc', () => {
     expect(list[0]).toEqual({ jsonrpc: '2.0', id: 1, result: 5 });
     expect(list[1]).toMatchObject({ id: 2, error: { code: -32000 } });
     expect(list[2]).toMatchObject({ id: 3, result: { subscribed: 'tick', count: 2 } });
-    expect(list.filter((m) => m.method === 'tick').map((m) => m.params)).toEqual([{ n: 1, of: 2 }, { n: 2, of: 2 }]);
+    expect(list.filter((m) => m.method === 'tick').map((m) => m.params)).toEqual([
+      { n: 1, of: 2 },
+      { n: 2, of: 2 },
+    ]);
     expect(list.find((m) => m.id === 'slow')).toEqual({ jsonrpc: '2.0', id: 'slow', result: { slept: 150 } });
     ws.close();
   });
@@ -198,7 +202,10 @@ describe('WS /rpc', () => {
     let answer = Buffer.alloc(0);
     socket.on('data', (d: Buffer) => (answer = Buffer.concat([answer, d])));
     const bodyStart = () => answer.indexOf('\r\n\r\n') + 4;
-    await eventually(() => bodyStart() > 3 && answer.length >= bodyStart() + 2 && answer.length >= bodyStart() + 2 + answer[bodyStart() + 1]!, 'the close frame');
+    await eventually(
+      () => bodyStart() > 3 && answer.length >= bodyStart() + 2 && answer.length >= bodyStart() + 2 + answer[bodyStart() + 1]!,
+      'the close frame',
+    );
     socket.destroy();
     const head = answer.subarray(0, bodyStart()).toString();
     const frame = answer.subarray(bodyStart());
@@ -233,7 +240,7 @@ describe('auth endpoints', () => {
     return ((await res.json()) as { ticket: string }).ticket;
   }
 
-  it('cookie: a login cookie from this site\'s Origin is welcomed', async () => {
+  it("cookie: a login cookie from this site's Origin is welcomed", async () => {
     const ws = await openClient(wsUrl(server, '/auth/cookie'), { headers: { Cookie: await sessionCookie(), Origin: origin() } });
     expect(await nextMessages(ws, 1)).toEqual([{ type: 'welcome', user: 'learner', via: 'cookie' }]);
     ws.close();
@@ -247,14 +254,15 @@ describe('auth endpoints', () => {
     expect((await refusedUpgrade(wsUrl(server, '/auth/cookie'), headers())).status).toBe(status);
   });
 
-  it.each([['another site', 'http://evil.example'], ['an opaque origin', 'null'], ['a look-alike host', 'http://127.0.0.1.evil.example']])(
-    'cookie: a valid cookie sent from %s is refused with 403',
-    async (_what, foreign) => {
-      const { status, body } = await refusedUpgrade(wsUrl(server, '/auth/cookie'), { Cookie: await sessionCookie(), Origin: foreign });
-      expect(status).toBe(403);
-      expect(body).toMatch(/may not open this socket|Origin: null/);
-    },
-  );
+  it.each([
+    ['another site', 'http://evil.example'],
+    ['an opaque origin', 'null'],
+    ['a look-alike host', 'http://127.0.0.1.evil.example'],
+  ])('cookie: a valid cookie sent from %s is refused with 403', async (_what, foreign) => {
+    const { status, body } = await refusedUpgrade(wsUrl(server, '/auth/cookie'), { Cookie: await sessionCookie(), Origin: foreign });
+    expect(status).toBe(403);
+    expect(body).toMatch(/may not open this socket|Origin: null/);
+  });
 
   it('cookie: behind a trusted proxy, a page of the host the browser asked for is welcomed', async () => {
     // nginx's `Host $host` drops the port; the browser's host (and its Origin) arrive as X-Forwarded-Host.
@@ -262,7 +270,12 @@ describe('auth endpoints', () => {
     try {
       const login = await fetch(httpUrl(proxied, '/auth/login'), { method: 'POST' });
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-      const headers = { Host: 'site.example', 'X-Forwarded-Host': 'site.example:8443', Origin: 'https://site.example:8443', Cookie: cookie };
+      const headers = {
+        Host: 'site.example',
+        'X-Forwarded-Host': 'site.example:8443',
+        Origin: 'https://site.example:8443',
+        Cookie: cookie,
+      };
       const ws = await openClient(wsUrl(proxied, '/auth/cookie'), { headers });
       expect(await nextMessages(ws, 1)).toEqual([{ type: 'welcome', user: 'learner', via: 'cookie' }]);
       ws.close();
@@ -290,9 +303,12 @@ describe('auth endpoints', () => {
     expect(again.body).toMatch(/already used/);
   });
 
-  it.each(['', '?ticket=', `?ticket=${DEMO_ACCESS_TOKEN}`, '?ticket=%ff%fe', `?ticket=${'x'.repeat(4000)}`])('ticket: %s is refused with 401', async (query) => {
-    expect((await refusedUpgrade(wsUrl(server, `/auth/ticket${query}`))).status).toBe(401);
-  });
+  it.each(['', '?ticket=', `?ticket=${DEMO_ACCESS_TOKEN}`, '?ticket=%ff%fe', `?ticket=${'x'.repeat(4000)}`])(
+    'ticket: %s is refused with 401',
+    async (query) => {
+      expect((await refusedUpgrade(wsUrl(server, `/auth/ticket${query}`))).status).toBe(401);
+    },
+  );
 
   it.each([
     ['no Authorization', {}],
@@ -327,7 +343,11 @@ describe('auth endpoints', () => {
   });
 
   it(`one address holds at most ${MAX_TICKETS_PER_ADDRESS} unspent tickets, so it cannot use up everyone's`, async () => {
-    const ask = (localAddress: string) => requestFrom(httpUrl(server, '/auth/tickets'), localAddress, { method: 'POST', headers: { Authorization: `Bearer ${DEMO_ACCESS_TOKEN}` } });
+    const ask = (localAddress: string) =>
+      requestFrom(httpUrl(server, '/auth/tickets'), localAddress, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${DEMO_ACCESS_TOKEN}` },
+      });
     for (let i = 0; i < MAX_TICKETS_PER_ADDRESS; i++) expect((await ask('127.0.0.3')).status).toBe(201);
     const refused = await ask('127.0.0.3');
     expect(refused.status).toBe(429);
@@ -429,15 +449,21 @@ describe('WS /firehose', () => {
     expect((await closeEvent(ws)).code).toBe(code);
   });
 
-  it.each(['bytes=0', 'bytes=67108865', 'bytes=lots', 'size=3', 'size=1048577', 'credit=yes', 'credit=2'])('refuses ?%s with 400 and a reason', async (query) => {
-    const { status, body } = await refusedUpgrade(wsUrl(server, `/firehose?${query}`));
-    expect(status).toBe(400);
-    expect(body).toContain(query.split('=')[0]);
-  });
+  it.each(['bytes=0', 'bytes=67108865', 'bytes=lots', 'size=3', 'size=1048577', 'credit=yes', 'credit=2'])(
+    'refuses ?%s with 400 and a reason',
+    async (query) => {
+      const { status, body } = await refusedUpgrade(wsUrl(server, `/firehose?${query}`));
+      expect(status).toBe(400);
+      expect(body).toContain(query.split('=')[0]);
+    },
+  );
 });
 
 describe('plain GET on the new WebSocket paths', () => {
-  it.each(['/heartbeat', '/numbers', '/rpc', '/firehose', '/auth/cookie', '/auth/ticket', '/auth/message'])('%s answers 426', async (path) => {
-    expect((await fetch(httpUrl(server, path))).status).toBe(426);
-  });
+  it.each(['/heartbeat', '/numbers', '/rpc', '/firehose', '/auth/cookie', '/auth/ticket', '/auth/message'])(
+    '%s answers 426',
+    async (path) => {
+      expect((await fetch(httpUrl(server, path))).status).toBe(426);
+    },
+  );
 });

@@ -119,7 +119,11 @@ describe('WS /handshake', () => {
     expect(headers).toContainEqual(['X-Lesson', 'Handshake']);
     const key = headers.find(([n]) => n.toLowerCase() === 'sec-websocket-key')![1];
     expect(report.accept).toBe(accepted);
-    expect(report.accept).toBe(createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64'));
+    expect(report.accept).toBe(
+      createHash('sha1')
+        .update(key + WEBSOCKET_GUID)
+        .digest('base64'),
+    );
     const echoed = nextMessages(ws, 1);
     ws.send('"again"');
     expect(await echoed).toEqual(['again']);

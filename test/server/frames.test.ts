@@ -29,11 +29,25 @@ describe('bad frames', () => {
     ['control payload over 125 bytes', [{ opcode: PING, payload: Buffer.alloc(126, 1) }], 1002],
     ['continuation with nothing to continue', [{ opcode: CONTINUATION, payload: 'hi' }], 1002],
     ['invalid UTF-8 in a text message', [{ opcode: TEXT, payload: Buffer.from([0x68, 0xc3, 0x28]) }], 1007],
-    ['invalid UTF-8 across fragments', [{ opcode: TEXT, payload: Buffer.from([0xe2, 0x82]), fin: false }, { opcode: CONTINUATION, payload: Buffer.from([0x41]) }], 1007],
+    [
+      'invalid UTF-8 across fragments',
+      [
+        { opcode: TEXT, payload: Buffer.from([0xe2, 0x82]), fin: false },
+        { opcode: CONTINUATION, payload: Buffer.from([0x41]) },
+      ],
+      1007,
+    ],
     ['invalid UTF-8 in a close reason', [{ opcode: CLOSE, payload: closePayload(1000, Buffer.from([0xff, 0xfe])) }], 1007],
     ['a close code no one may send (1005)', [{ opcode: CLOSE, payload: closePayload(1005) }], 1002],
     ['a message over the payload limit', [{ opcode: BINARY, payload: Buffer.alloc(64 * 1024 + 1) }], 1009],
-    ['fragments adding up past the limit', [{ opcode: BINARY, payload: Buffer.alloc(40 * 1024), fin: false }, { opcode: CONTINUATION, payload: Buffer.alloc(40 * 1024) }], 1009],
+    [
+      'fragments adding up past the limit',
+      [
+        { opcode: BINARY, payload: Buffer.alloc(40 * 1024), fin: false },
+        { opcode: CONTINUATION, payload: Buffer.alloc(40 * 1024) },
+      ],
+      1009,
+    ],
   ];
 
   it.each(cases)('%s → close %i, other connections unaffected', async (_name, frames, code) => {

@@ -65,7 +65,12 @@ export async function nextMessages(ws: WebSocket, n: number): Promise<unknown[]>
 }
 
 /** Messages from `ws`, skipping others, until one of `type` satisfies `done`; gives up after `limit` messages. */
-export async function nextOfType<T extends { type: string }>(ws: WebSocket, type: string, done: (m: T) => boolean = () => true, limit = 50): Promise<T> {
+export async function nextOfType<T extends { type: string }>(
+  ws: WebSocket,
+  type: string,
+  done: (m: T) => boolean = () => true,
+  limit = 50,
+): Promise<T> {
   for (let i = 0; i < limit; i++) {
     const [message] = (await nextMessages(ws, 1)) as [T];
     if (message.type === type && done(message)) return message;
@@ -78,7 +83,11 @@ export function closeEvent(ws: WebSocket): Promise<{ code: number; reason: strin
 }
 
 /** The status line and body of a refused handshake. */
-export function refusedUpgrade(url: string, headers: Record<string, string> = {}, localAddress?: string): Promise<{ status: number; body: string }> {
+export function refusedUpgrade(
+  url: string,
+  headers: Record<string, string> = {},
+  localAddress?: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers, localAddress });
     ws.once('open', () => reject(new Error('handshake unexpectedly accepted')));
@@ -165,7 +174,10 @@ export class RawPeer {
   #waiters: (() => void)[] = [];
   ended = false;
 
-  constructor(readonly socket: Socket, rest: Buffer) {
+  constructor(
+    readonly socket: Socket,
+    rest: Buffer,
+  ) {
     this.#buffer = rest;
     socket.on('data', (chunk: Buffer) => {
       this.#buffer = Buffer.concat([this.#buffer, chunk]);

@@ -9,7 +9,20 @@ import type { WebSocket } from 'ws';
 import { ConfigError, parseConfig } from '../../echo-server/config.ts';
 import type { AttachOptions, RunningServer } from '../../echo-server/index.ts';
 import { FREE_WRONG_TOKENS } from '../../echo-server/workshop/token-attempts.ts';
-import { closeEvent, encodeFrame, eventually, getFrom, httpUrl, makeStaticRoot, nextOfType, openClient, rawHandshake, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
+import {
+  closeEvent,
+  encodeFrame,
+  eventually,
+  getFrom,
+  httpUrl,
+  makeStaticRoot,
+  nextOfType,
+  openClient,
+  rawHandshake,
+  refusedUpgrade,
+  startServer,
+  wsUrl,
+} from './helpers.ts';
 
 const TOKEN = 'hostile-test-token-0123';
 let server: RunningServer | undefined;
@@ -106,7 +119,11 @@ describe('cross-site sockets', () => {
     clients[0]!.close();
     await closed;
     await from(1, wsUrl(s, '/presence'));
-    await nextOfType(await from(3, wsUrl(s, `/admin?token=${TOKEN}`)), 'snapshot', (m: { type: string; participants?: number }) => m.participants === 4);
+    await nextOfType(
+      await from(3, wsUrl(s, `/admin?token=${TOKEN}`)),
+      'snapshot',
+      (m: { type: string; participants?: number }) => m.participants === 4,
+    );
   });
 });
 
@@ -232,7 +249,15 @@ describe('the instructor page guard', () => {
       writeFileSync(join(staticDir, locale, 'workshop', 'index.html'), '<!doctype html><title>instructor</title>');
     }
     const s = await serve({ staticDir });
-    for (const path of ['/en/workshop/index', '/%77orkshop/', '/workshop/index.html/', '/zh/%77orkshop/index', '/en/workshop/index.htm', '/workshop//', '/%2577orkshop/']) {
+    for (const path of [
+      '/en/workshop/index',
+      '/%77orkshop/',
+      '/workshop/index.html/',
+      '/zh/%77orkshop/index',
+      '/en/workshop/index.htm',
+      '/workshop//',
+      '/%2577orkshop/',
+    ]) {
       const res = await fetch(httpUrl(s, path));
       const body = await res.text();
       expect(body, path).not.toContain('instructor</title>');

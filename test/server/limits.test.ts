@@ -4,7 +4,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HIGH_WATER_MARK } from '../../echo-server/backpressure.ts';
 import type { AttachOptions, RunningServer } from '../../echo-server/index.ts';
-import { closeEvent, encodeFrame, eventually, httpUrl, nextMessages, openClient, rawExchange, rawHandshake, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
+import {
+  closeEvent,
+  encodeFrame,
+  eventually,
+  httpUrl,
+  nextMessages,
+  openClient,
+  rawExchange,
+  rawHandshake,
+  refusedUpgrade,
+  startServer,
+  wsUrl,
+} from './helpers.ts';
 
 let server: RunningServer | undefined;
 async function serve(options: AttachOptions): Promise<RunningServer> {
@@ -153,12 +165,16 @@ describe('backpressure', () => {
     // Wait until the server has stopped taking data: bytes read unchanged over several checks.
     let last = -1;
     let stableChecks = 0;
-    await eventually(() => {
-      const now = conn().bytesIn;
-      stableChecks = now === last ? stableChecks + 1 : 0;
-      last = now;
-      return stableChecks >= 10;
-    }, 'the server to stop reading', 15_000);
+    await eventually(
+      () => {
+        const now = conn().bytesIn;
+        stableChecks = now === last ? stableChecks + 1 : 0;
+        last = now;
+        return stableChecks >= 10;
+      },
+      'the server to stop reading',
+      15_000,
+    );
     expect(conn().gate.paused).toBe(true);
     expect(conn().bufferedAmount).toBeLessThanOrEqual(HIGH_WATER_MARK + payload + 16);
     expect(conn().bytesIn).toBeLessThan((count * payload) / 2);

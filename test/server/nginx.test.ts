@@ -89,7 +89,11 @@ describe.skipIf(skip)('the README nginx block, in front of the server', () => {
     port = await freePort();
     writeFileSync(join(dir, 'nginx.conf'), localConfig(readmeNginxBlock(), dir, port, server.port));
     // master_process off: one process, no user switch, nothing left behind if the test dies.
-    nginx = spawn(programPath('nginx')!, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log'), '-g', 'daemon off; master_process off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    nginx = spawn(
+      programPath('nginx')!,
+      ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log'), '-g', 'daemon off; master_process off;'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     nginx.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const deadline = Date.now() + 10_000;
     while (!(await accepting(port))) {
@@ -147,7 +151,8 @@ describe.skipIf(skip)('the README nginx block, in front of the server', () => {
 
   it('keeps the per-address caps per real client, whatever X-Forwarded-For the client sends', async () => {
     const mine: WebSocket[] = [];
-    for (let i = 0; i < 2; i++) mine.push(await openClient(proxied('/presence'), { localAddress: '127.0.0.4', headers: { 'X-Forwarded-For': `10.0.0.${i}` } }));
+    for (let i = 0; i < 2; i++)
+      mine.push(await openClient(proxied('/presence'), { localAddress: '127.0.0.4', headers: { 'X-Forwarded-For': `10.0.0.${i}` } }));
     expect((await refusedUpgrade(proxied('/presence'), { 'X-Forwarded-For': '10.9.9.9' }, '127.0.0.4')).status).toBe(429);
     mine.push(await openClient(proxied('/presence'), { localAddress: '127.0.0.5' }));
     mine.forEach((ws) => ws.close());
@@ -164,7 +169,7 @@ describe.skipIf(skip)('the README nginx block, in front of the server', () => {
   });
 
   it(
-    'keeps a socket that is quiet for longer than nginx\'s default 60 s read timeout',
+    "keeps a socket that is quiet for longer than nginx's default 60 s read timeout",
     async () => {
       const ws = await openClient(proxied('/echo'));
       const closed = closeEvent(ws).then(({ code }) => code);

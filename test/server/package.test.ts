@@ -26,9 +26,16 @@ describe('the npm package', { timeout: 60_000 }, () => {
     const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', work], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
     const tarball = join(work, stdout.trim().split('\n').pop()!);
     const npmrc = join(work, 'npmrc');
-    await run('npm', ['install', '--global', '--offline', '--prefix', prefix, '--cache', join(work, 'empty-cache'), '--userconfig', npmrc, tarball], { cwd: work });
+    await run(
+      'npm',
+      ['install', '--global', '--offline', '--prefix', prefix, '--cache', join(work, 'empty-cache'), '--userconfig', npmrc, tarball],
+      { cwd: work },
+    );
     // From a folder that is not the repository, on a PATH without its node_modules/.bin.
-    server = await startCommand(join(prefix, 'bin', 'websocket-playground'), [], { cwd: work, env: { PATH: `${prefix}/bin:${process.env.PATH}` } });
+    server = await startCommand(join(prefix, 'bin', 'websocket-playground'), [], {
+      cwd: work,
+      env: { PATH: `${prefix}/bin:${process.env.PATH}` },
+    });
   }, PACK_TIMEOUT_MS);
 
   afterAll(async () => {

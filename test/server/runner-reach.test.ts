@@ -25,7 +25,10 @@ function probe(targets: Record<string, string>): Promise<Record<string, boolean>
             resolve(false);
           }
         })
-      : fetch(url).then(() => true, () => false);
+      : fetch(url).then(
+          () => true,
+          () => false,
+        );
   return Promise.all(Object.entries(targets).map(async ([k, url]) => [k, await reach(url)] as const)).then(Object.fromEntries);
 }
 
@@ -97,7 +100,9 @@ describe.skipIf(skip)('the runner reaches the serving host only', () => {
       otherHttp: `http://127.0.0.1:${bystanderPort}/`,
     });
     await page.goto(`http://127.0.0.1:${server.port}/`);
-    const results = await (await page.waitForFunction(() => (window as { results?: unknown }).results, undefined, { timeout: 20_000 })).jsonValue();
+    const results = await (
+      await page.waitForFunction(() => (window as { results?: unknown }).results, undefined, { timeout: 20_000 })
+    ).jsonValue();
     const expected = { ws: true, http: true, otherWs: false, otherHttp: false };
     expect(results).toEqual({ inFrame: expected, inWorker: expected });
     expect(bystanderHits).toBe(0);

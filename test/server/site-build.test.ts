@@ -47,7 +47,9 @@ describe('printed URLs', () => {
 
   it('with 0.0.0.0, prints every IPv4 address of the machine, loopback first', () => {
     const urls = serverUrls('0.0.0.0', 8080);
-    const ipv4 = Object.values(networkInterfaces()).flat().filter((a) => a?.family === 'IPv4');
+    const ipv4 = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a?.family === 'IPv4');
     expect(urls).toHaveLength(ipv4.length);
     for (const a of ipv4) expect(urls).toContain(`http://${a!.address}:8080/`);
     expect(urls[0]).toBe('http://127.0.0.1:8080/');

@@ -7,10 +7,19 @@ import type { RunningServer } from '../../echo-server/index.ts';
 import type { WorkshopSnapshot as Snapshot } from '../../contracts/workshop.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeEvent, httpUrl, makeStaticRoot, nextMessages, nextOfType, openClient, refusedUpgrade, startServer, wsUrl } from './helpers.ts';
+import {
+  closeEvent,
+  httpUrl,
+  makeStaticRoot,
+  nextMessages,
+  nextOfType,
+  openClient,
+  refusedUpgrade,
+  startServer,
+  wsUrl,
+} from './helpers.ts';
 
 const TOKEN = 'test-token-123';
-
 
 /** The admin socket also sends a snapshot a second, so a reply is found within a few messages. */
 const nextOf = <T extends { type: string }>(ws: WebSocket, type: string, done?: (m: T) => boolean) => nextOfType<T>(ws, type, done, 20);
@@ -97,7 +106,12 @@ describe('workshop in memory', () => {
     const admin = await openClient(wsUrl(server, `/admin?token=${TOKEN}`));
     const p = await openClient(wsUrl(server, '/presence'));
     await nextMessages(p, 1); // the last announcement from the test before
-    for (const bad of ['not json', '{"type":"progress","passed":"all"}', JSON.stringify({ type: 'progress', passed: ['../etc'] }), JSON.stringify({ type: 'progress', passed: Array(65).fill('a') })]) {
+    for (const bad of [
+      'not json',
+      '{"type":"progress","passed":"all"}',
+      JSON.stringify({ type: 'progress', passed: ['../etc'] }),
+      JSON.stringify({ type: 'progress', passed: Array(65).fill('a') }),
+    ]) {
       p.send(bad);
       expect(await nextMessages(p, 1)).toEqual([expect.objectContaining({ type: 'error' })]);
     }

@@ -6,7 +6,7 @@ describe('console formatting', () => {
   it('prints top-level strings raw and nested strings quoted', () => {
     expect(formatArgs(['hello', 'world'])).toBe('hello world');
     expect(formatArgs([{ name: 'ws' }])).toBe("{name: 'ws'}");
-    expect(formatArgs([['it\'s']])).toBe("(1) ['it\\'s']");
+    expect(formatArgs([["it's"]])).toBe("(1) ['it\\'s']");
   });
 
   it('previews primitives the way a console does', () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../site/runner/limits.ts';
-import { CHANNEL, isFrameToPage, isFrameToWorker, isPageToFrame, isWorkerToFrame, sanitizeEvent, sanitizeEvents } from '../../site/runner/protocol.ts';
+import {
+  CHANNEL,
+  isFrameToPage,
+  isFrameToWorker,
+  isPageToFrame,
+  isWorkerToFrame,
+  sanitizeEvent,
+  sanitizeEvents,
+} from '../../site/runner/protocol.ts';
 
 const globals = { ECHO_URL: 'ws://h/echo', SERVER_URL: 'ws://h' };
 
@@ -24,7 +32,10 @@ describe('runner protocol', () => {
   });
 
   it('validates frame → page event batches', () => {
-    const events = [{ kind: 'console', entry: { level: 'log', text: 'a', time: 1 } }, { kind: 'status', status: 'finished' }];
+    const events = [
+      { kind: 'console', entry: { level: 'log', text: 'a', time: 1 } },
+      { kind: 'status', status: 'finished' },
+    ];
     expect(isFrameToPage({ channel: CHANNEL, type: 'ready' })).toBe(true);
     expect(isFrameToPage({ channel: CHANNEL, type: 'events', runId: 3, events })).toBe(true);
     expect(isFrameToPage({ channel: CHANNEL, type: 'alive' })).toBe(true);
@@ -48,12 +59,22 @@ describe('runner protocol', () => {
     expect(sanitizeEvent({ kind: 'status', status: 'passed' })).toBeUndefined();
     const long = sanitizeEvent({ kind: 'console', entry: { level: 'log', text: 'x'.repeat(1e6), time: 1, extra: 'dropped' } });
     expect(long).toEqual({ kind: 'console', entry: { level: 'log', text: 'x'.repeat(LIMITS.charsPerLine), time: 1 } });
-    const frame = sanitizeEvent({ kind: 'frame', id: 2, frame: { dir: 'in', type: 'text', size: 5, time: 3, text: 'y'.repeat(1e5), evil: 1 } });
-    expect(frame).toEqual({ kind: 'frame', id: 2, frame: { dir: 'in', type: 'text', size: 5, time: 3, text: 'y'.repeat(LIMITS.frameTextChars) } });
+    const frame = sanitizeEvent({
+      kind: 'frame',
+      id: 2,
+      frame: { dir: 'in', type: 'text', size: 5, time: 3, text: 'y'.repeat(1e5), evil: 1 },
+    });
+    expect(frame).toEqual({
+      kind: 'frame',
+      id: 2,
+      frame: { dir: 'in', type: 'text', size: 5, time: 3, text: 'y'.repeat(LIMITS.frameTextChars) },
+    });
   });
 
   it('takes at most one batch of events from one message, leaving malformed ones out', () => {
-    const events = Array.from({ length: LIMITS.eventsPerBatch + 50 }, (_, i) => (i % 2 ? { kind: 'x' } : { kind: 'status', status: 'running' }));
+    const events = Array.from({ length: LIMITS.eventsPerBatch + 50 }, (_, i) =>
+      i % 2 ? { kind: 'x' } : { kind: 'status', status: 'running' },
+    );
     expect(sanitizeEvents(events)).toHaveLength(LIMITS.eventsPerBatch / 2);
   });
 });

@@ -31,7 +31,10 @@ describe('run record accumulation', () => {
     expect(s?.states.map((x) => x.state)).toEqual([0, 1]);
     expect(s?.events).toEqual([{ type: 'open', time: 10 }]);
     expect(s?.frames).toHaveLength(1);
-    expect(s?.buffered).toEqual([{ time: 11, amount: 2 }, { time: 12, amount: 0 }]);
+    expect(s?.buffered).toEqual([
+      { time: 11, amount: 2 },
+      { time: 12, amount: 0 },
+    ]);
     expect(s?.binaryType).toBe('arraybuffer');
     expect(s?.close?.code).toBe(1000);
   });
@@ -78,7 +81,8 @@ describe('run record accumulation', () => {
     const record = createRunRecord('');
     for (let id = 1; id <= LIMITS.socketsPerRun + 5; id++) applyRunEvent(record, socket(id));
     expect(record.sockets).toHaveLength(LIMITS.socketsPerRun);
-    for (let i = 0; i < LIMITS.linesPerRun; i++) applyRunEvent(record, { kind: 'error', error: { kind: 'rejection', message: 'x', time: i } });
+    for (let i = 0; i < LIMITS.linesPerRun; i++)
+      applyRunEvent(record, { kind: 'error', error: { kind: 'rejection', message: 'x', time: i } });
     expect(applyRunEvent(record, { kind: 'console', entry: { level: 'log', text: 'one more', time: 0 } })).toBe(false);
     let kept = 0;
     for (let id = 1; id <= LIMITS.socketsPerRun; id++) {

@@ -32,7 +32,11 @@ describe('outbox', () => {
     vi.useFakeTimers();
     const batches: RunEvent[][] = [];
     let clock = 0;
-    const outbox = createOutbox((events) => batches.push(events), () => clock, (run, ms) => void setTimeout(run, ms));
+    const outbox = createOutbox(
+      (events) => batches.push(events),
+      () => clock,
+      (run, ms) => void setTimeout(run, ms),
+    );
     for (let i = 0; i < 2000; i++) outbox.line({ kind: 'console', entry: { level: 'log', text: String(i), time: clock } });
     outbox.flush();
     const sent = batches.flat().filter((e) => e.kind === 'console');

@@ -33,7 +33,8 @@ export function createSocketLog(t: SocketLogStrings, serverUrl: string): SocketL
     const events = h('ul', {});
     element.prepend(h('li', {}, h('strong', {}, title), detail ? ' ' : '', detail ? h('code', {}, detail) : '', events));
     while (element.children.length > KEEP) element.lastElementChild?.remove();
-    return (text, kind = 'event') => events.append(h('li', { class: `is-${kind}` }, `${Math.round(performance.now() - started)} ms · ${text}`));
+    return (text, kind = 'event') =>
+      events.append(h('li', { class: `is-${kind}` }, `${Math.round(performance.now() - started)} ms · ${text}`));
   }
 
   return {

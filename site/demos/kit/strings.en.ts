@@ -24,7 +24,8 @@ export default {
     sending: (total: string, count: number) =>
       `send() called ${count} times: ${total} handed to the browser at once. Watch bufferedAmount fall as the server reads.`,
     done: (seconds: string) => `The server read everything in ${seconds} s; the queue is empty.`,
-    osNote: 'bufferedAmount reaches 0 a little before the server has read everything: the last megabytes wait in the operating system’s socket buffers, which the browser no longer counts.',
+    osNote:
+      'bufferedAmount reaches 0 a little before the server has read everything: the last megabytes wait in the operating system’s socket buffers, which the browser no longer counts.',
     timeAxis: 'time (s)',
     bytesAxis: 'MiB',
     closed: (code: number) => `The connection closed before finishing (code ${code}).`,
@@ -109,13 +110,14 @@ export default {
     page: 'This page:',
     start: 'Send both requests',
     again: 'Try again',
-    expected: 'The plain request is answered 426 Upgrade Required, so DevTools shows it as a red failed request: that red line is expected, it is the answer this demo asks for.',
+    expected:
+      'The plain request is answered 426 Upgrade Required, so DevTools shows it as a red failed request: that red line is expected, it is the answer this demo asks for.',
     working: 'Requesting…',
     plainGet: 'Plain HTTP request',
     upgrade: 'Request with Upgrade',
     host: 'Host header the server received',
-    samePort: 'The Host the server received is this page\'s host and port: pages and WebSocket share one port.',
-    otherPort: 'The Host differs from this page\'s address (a proxy may be in between).',
+    samePort: "The Host the server received is this page's host and port: pages and WebSocket share one port.",
+    otherPort: "The Host differs from this page's address (a proxy may be in between).",
     failed: 'The request failed: the server may not be running.',
   },
   'frame-overhead': {
@@ -132,7 +134,7 @@ export default {
     measure: 'Measure again',
     measuring: 'Measuring…',
     requestHead: 'Request head',
-    requestHeadNote: 'this page\'s handshake request as the server received it (a fetch sends a similar set)',
+    requestHeadNote: "this page's handshake request as the server received it (a fetch sends a similar set)",
     responseHead: 'Response head (status line and the headers fetch sees)',
     body: 'The data itself (JSON)',
     pushed: 'The same data pushed over WebSocket',
@@ -153,17 +155,17 @@ export default {
   'origin-seen': {
     label: 'The Origin the server saw',
     connecting: 'Connecting to /handshake…',
-    pageOrigin: 'This page\'s origin',
+    pageOrigin: "This page's origin",
     serverSaw: 'Origin header the server received',
-    sandbox: 'Origin sent by code in the editor\'s sandbox',
+    sandbox: "Origin sent by code in the editor's sandbox",
     none: '(no Origin header)',
-    same: 'The server sees exactly this page\'s origin. Whether to accept the connection is its decision, based on that.',
-    different: 'The Origin the server saw differs from this page\'s origin.',
+    same: "The server sees exactly this page's origin. Whether to accept the connection is its decision, based on that.",
+    different: "The Origin the server saw differs from this page's origin.",
     failed: 'The connection failed: the server may not be running.',
   },
   'ws-url-scheme': {
     label: 'ws:// or wss://, derived from the page',
-    pageScheme: 'This page\'s scheme',
+    pageScheme: "This page's scheme",
     derived: 'So the /echo URL is',
     tryRelative: "Try new WebSocket('/echo')",
     resolved: (url: string) => `The constructor took the relative URL: ws.url = ${url}; connecting…`,
@@ -192,7 +194,7 @@ export default {
     summary: (requests: number, pollBytes: string, repeats: number, pushes: number, pushBytes: string) =>
       `Polling: ${requests} requests, ${pollBytes}, ${repeats} of them with nothing new. Push: ${pushes} messages, ${pushBytes}.`,
     pushClosed: 'The push connection closed.',
-    note: 'Polling bytes are each response\'s status line, headers and body, not yet counting the request headers each poll sends; push bytes are messages plus frame headers, with one handshake when connecting. A reading counts as outdated from the moment the server made the next one (readings change every second, worked out from updatedAt), assuming this computer\'s clock agrees with the server\'s. The push runs on the server\'s own 1-second timer, which need not line up with the moments readings change.',
+    note: "Polling bytes are each response's status line, headers and body, not yet counting the request headers each poll sends; push bytes are messages plus frame headers, with one handshake when connecting. A reading counts as outdated from the moment the server made the next one (readings change every second, worked out from updatedAt), assuming this computer's clock agrees with the server's. The push runs on the server's own 1-second timer, which need not line up with the moments readings change.",
   },
   'dead-connection': {
     label: 'Dead connection demo',
@@ -257,7 +259,8 @@ export default {
     handled: 'Messages handled',
     time: 'Time',
     ms: (ms: number) => `${ms} ms`,
-    progress: (handled: number, waiting: number, bytes: string) => `Handled ${handled} messages; ${waiting} waiting in the page (${bytes}).`,
+    progress: (handled: number, waiting: number, bytes: string) =>
+      `Handled ${handled} messages; ${waiting} waiting in the page (${bytes}).`,
     peakValue: (n: number, bytes: string) => `${n} (${bytes})`,
     done: 'Done.',
   },

@@ -20,7 +20,8 @@ export default {
     speed: (rate: string) => `每秒 ${rate}`,
     start: (total: string) => `发送 ${total}`,
     connecting: '正在连接 /slow…',
-    sending: (total: string, count: number) => `已调用 send() ${count} 次：${total} 一下子交给了浏览器。看 bufferedAmount 随着服务器读取逐渐下降。`,
+    sending: (total: string, count: number) =>
+      `已调用 send() ${count} 次：${total} 一下子交给了浏览器。看 bufferedAmount 随着服务器读取逐渐下降。`,
     done: (seconds: string) => `服务器在 ${seconds} 秒内读完了全部数据，队列已排空。`,
     osNote: 'bufferedAmount 会比服务器读完稍早降到 0：最后几 MB 停在操作系统的套接字缓冲区里，浏览器已经不再计入。',
     timeAxis: '时间（秒）',
@@ -124,8 +125,7 @@ export default {
     fromBrowser: '浏览器 → 服务器（带 4 字节掩码）',
     fromServer: '服务器 → 浏览器（不带掩码）',
     invalid: '请输入 0 或更大的整数。',
-    frame: (n: number, header: number, percent: number) =>
-      `帧头 ${header} 字节，整帧 ${n + header} 字节，帧头占 ${percent.toFixed(2)}%。`,
+    frame: (n: number, header: number, percent: number) => `帧头 ${header} 字节，整帧 ${n + header} 字节，帧头占 ${percent.toFixed(2)}%。`,
     httpTitle: '对比：一次真实的 /api/weather 轮询',
     measure: '再测一次',
     measuring: '正在测量…',

@@ -7,7 +7,16 @@
 // (its process out of memory) from a quiet one.
 import RunWorker from '../worker/worker.ts?worker&inline';
 import { LIMITS, TIMING } from '../limits.ts';
-import { CHANNEL, isPageToFrame, isWorkerToFrame, type FrameToPage, type FrameToWorker, type PageToFrame, type PortConnect, type RunEvent } from '../protocol.ts';
+import {
+  CHANNEL,
+  isPageToFrame,
+  isWorkerToFrame,
+  type FrameToPage,
+  type FrameToWorker,
+  type PageToFrame,
+  type PortConnect,
+  type RunEvent,
+} from '../protocol.ts';
 
 interface RunnerWorker {
   worker: Worker;
@@ -110,7 +119,15 @@ function run(message: Extract<PageToFrame, { type: 'run' }>): void {
     // Only reached when the worker itself cannot start; the code's own errors are reported from inside.
     event.preventDefault();
     const error = { kind: 'error' as const, message: event.message || 'The runner could not start.', time: 0 };
-    toPage({ channel: CHANNEL, type: 'events', runId: next.runId, events: [{ kind: 'error', error }, { kind: 'status', status: 'failed' }] });
+    toPage({
+      channel: CHANNEL,
+      type: 'events',
+      runId: next.runId,
+      events: [
+        { kind: 'error', error },
+        { kind: 'status', status: 'failed' },
+      ],
+    });
     finish(next);
   });
   toWorker(next, { channel: CHANNEL, type: 'start', code: message.code, globals: message.globals });

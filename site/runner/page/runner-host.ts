@@ -11,7 +11,16 @@
 // browser process (milliseconds on every Run and every event).
 import { RUNNER_PATH } from '../../../contracts/endpoints.ts';
 import { LIMITS, TIMING } from '../limits.ts';
-import { CHANNEL, isFrameToPage, sanitizeEvents, type FrameToPage, type PageToFrame, type PortConnect, type RunEvent, type RunGlobals } from '../protocol.ts';
+import {
+  CHANNEL,
+  isFrameToPage,
+  sanitizeEvents,
+  type FrameToPage,
+  type PageToFrame,
+  type PortConnect,
+  type RunEvent,
+  type RunGlobals,
+} from '../protocol.ts';
 import { webSocketBase } from '../../page/server-url.ts';
 
 export interface RunnerHost {

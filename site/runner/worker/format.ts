@@ -40,9 +40,7 @@ function listPreview(items: string[], total: number): string {
 
 function formatBinary(name: string, data: ArrayBuffer | ArrayBufferView): string {
   const bytes = bytesOf(data);
-  const length = ArrayBuffer.isView(data) && !(data instanceof DataView)
-    ? (data as unknown as { length: number }).length
-    : bytes.length;
+  const length = ArrayBuffer.isView(data) && !(data instanceof DataView) ? (data as unknown as { length: number }).length : bytes.length;
   return `${name}(${length}) [${hexPreview(bytes, HEX_BYTES)}]`;
 }
 
@@ -78,9 +76,9 @@ function formatObject(value: object, depth: number, seen: Set<object>): string {
       return `(${value.length}) [${listPreview(items, value.length)}]`;
     }
     if (value instanceof Map) {
-      const items = [...value].slice(0, MAX_ITEMS).map(
-        ([k, v]: [unknown, unknown]) => `${formatNested(k, depth + 1, seen)} => ${formatNested(v, depth + 1, seen)}`,
-      );
+      const items = [...value]
+        .slice(0, MAX_ITEMS)
+        .map(([k, v]: [unknown, unknown]) => `${formatNested(k, depth + 1, seen)} => ${formatNested(v, depth + 1, seen)}`);
       return `Map(${value.size}) {${listPreview(items, value.size)}}`;
     }
     if (value instanceof Set) {

@@ -108,10 +108,12 @@ export function observedWebSocketClass(Native: typeof WebSocket, observer: Socke
         const dropped = this.#frames - Math.min(this.#frames, LIMITS.framesPerSocket);
         const id = this.#id;
         // After the frames still being described, so the record reads in order.
-        this.#chain = chained(this.#chain.then(() => {
-          if (dropped > 0) this.#emit({ kind: 'framesDropped', id, count: dropped });
-          this.#emit({ kind: 'close', id, close: { code, reason, wasClean, time } });
-        }));
+        this.#chain = chained(
+          this.#chain.then(() => {
+            if (dropped > 0) this.#emit({ kind: 'framesDropped', id, count: dropped });
+            this.#emit({ kind: 'close', id, close: { code, reason, wasClean, time } });
+          }),
+        );
         live.delete(this);
         // A socket that failed to connect reached CLOSED before its close event,
         // so sample() below sees no state change: re-evaluate the run's status here.
@@ -127,9 +129,7 @@ export function observedWebSocketClass(Native: typeof WebSocket, observer: Socke
         return;
       }
       const id = this.#id;
-      this.#chain = chained(
-        this.#chain.then(() => describe(data, dir, time)).then((frame) => observer.emit({ kind: 'frame', id, frame })),
-      );
+      this.#chain = chained(this.#chain.then(() => describe(data, dir, time)).then((frame) => observer.emit({ kind: 'frame', id, frame })));
     }
 
     /** Records readyState changes and bufferedAmount while it is (or just stopped being) above zero. */

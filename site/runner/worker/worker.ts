@@ -117,7 +117,14 @@ function reportError(kind: RunError['kind'], thrown: unknown, fallback?: { line:
 
 function installConsole(): void {
   const levels: Record<string, ConsoleLevel> = {
-    log: 'log', info: 'info', warn: 'warn', error: 'error', debug: 'debug', dir: 'log', table: 'log', trace: 'debug',
+    log: 'log',
+    info: 'info',
+    warn: 'warn',
+    error: 'error',
+    debug: 'debug',
+    dir: 'log',
+    table: 'log',
+    trace: 'debug',
   };
   const target = console as unknown as Record<string, unknown>;
   for (const [method, level] of Object.entries(levels)) {
@@ -179,7 +186,6 @@ function sendLine(text: string): void {
   outbox.push({ kind: 'notice', notice: { code: 'sent', text: text.slice(0, LIMITS.charsPerLine) } });
 }
 
-
 /**
  * The code as a data: URL rather than a blob: URL, which the worker would fetch through the
  * browser process (milliseconds on every Run). The sourceURL comment, after the code so lines keep
@@ -197,9 +203,10 @@ async function start(code: string, globals: RunGlobals): Promise<void> {
     topLevel = 'done';
   } catch (thrown) {
     // Chromium gives a module's SyntaxError no position: find it by parsing the code again.
-    const where = thrown instanceof SyntaxError && !locationInStack(thrown.stack, moduleUrl)
-      ? await syntaxErrorLocation(code, thrown.message)
-      : undefined;
+    const where =
+      thrown instanceof SyntaxError && !locationInStack(thrown.stack, moduleUrl)
+        ? await syntaxErrorLocation(code, thrown.message)
+        : undefined;
     topLevel = 'threw';
     reportError('error', thrown, where);
   }
