@@ -11,7 +11,7 @@
 // Part of `npm run bench`; alone: node --import tsx bench/page-budgets.ts [lesson-slug]
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/browser.ts';
 import { startServer } from '../test/support/server-process.ts';
 import { serveMonacoFloor } from './monaco-floor.ts';
@@ -36,26 +36,31 @@ interface Weight {
   css: number;
 }
 
-/** gzip bytes of every JS and CSS response, counted from now until `stop()`. */
+/**
+ * gzip bytes of every JS and CSS response, counted from now until `stop()`. The bodies are read
+ * only at `stop()`: read as they arrive, they would cross the DevTools pipe (and be gzipped here)
+ * while the page is being timed, a cost the floor page does not pay.
+ */
 function countBytes(page: Page): { stop(): Promise<Weight> } {
-  const pending: Array<Promise<Weight>> = [];
+  const responses: Array<{ response: Response; kind: keyof Weight }> = [];
   let open = true;
   page.on('response', (response) => {
     const type = response.headers()['content-type'] ?? '';
     const kind = /javascript/.test(type) ? 'js' : /text\/css/.test(type) ? 'css' : undefined;
-    if (!open || !kind) return;
-    const weigh = (bytes: number): Weight => ({ js: 0, css: 0, [kind]: bytes });
-    pending.push(
-      response.body().then(
-        (body) => weigh(gzipSync(body).length),
-        () => weigh(0),
-      ),
-    );
+    if (open && kind) responses.push({ response, kind });
   });
   return {
     async stop() {
       open = false;
-      return (await Promise.all(pending)).reduce((a, b) => ({ js: a.js + b.js, css: a.css + b.css }), { js: 0, css: 0 });
+      const weights = await Promise.all(
+        responses.map(({ response, kind }) =>
+          response.body().then(
+            (body): Weight => ({ js: 0, css: 0, [kind]: gzipSync(body).length }),
+            (): Weight => ({ js: 0, css: 0 }),
+          ),
+        ),
+      );
+      return weights.reduce((a, b) => ({ js: a.js + b.js, css: a.css + b.css }), { js: 0, css: 0 });
     },
   };
 }
