@@ -113,6 +113,7 @@ export function createEditor(
     fixedOverflowWidgets: true,
     // Monaco dims the number of an empty last line below AA contrast; the reader gains nothing from the hint.
     renderFinalNewline: 'on',
+    disableLayerHinting: true,
     ...layoutFor(narrow.matches),
   });
   narrow.addEventListener('change', () => editor.updateOptions(layoutFor(narrow.matches)));
@@ -150,6 +151,8 @@ export function createEditor(
       host.dataset.errorLine = String(safeLine);
     },
     clearErrors() {
+      // Setting even an empty list makes the editor redraw, which a Run then shares the CPU with.
+      if (host.dataset.errorLine === undefined) return;
       monaco.editor.setModelMarkers(model, 'runner', []);
       errorLines.clear();
       delete host.dataset.errorLine;

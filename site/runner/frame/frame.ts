@@ -58,6 +58,12 @@ let spare: RunnerWorker | undefined = startWorker();
 let spareTimer: ReturnType<typeof setTimeout> | undefined;
 /** How long a new run has the CPU to itself before the next spare boots beside it. */
 const SPARE_DELAY_MS = 250;
+/**
+ * How long the last run's worker outlives a new Run. Ending a worker (dropping its sockets) while the
+ * new one loads its code and opens its socket slowed that start by about 10 ms (bench/page-budgets.ts);
+ * the old run is already over for the page, whose events are no longer relayed.
+ */
+const PREVIOUS_END_DELAY_MS = 100;
 
 /** The private port from the page, once it has answered 'ready'. */
 let page: MessagePort | undefined;
@@ -103,7 +109,7 @@ function relay(run: Run, events: unknown[]): void {
 
 function run(message: Extract<PageToFrame, { type: 'run' }>): void {
   // The last run is over for the page at once (its events are no longer relayed); its worker is
-  // ended once the new one has its code, so the new run need not wait for that.
+  // ended a moment later, so the new run's start need not share the machine with that.
   const previous = current;
   current = undefined;
   const started = spare ?? startWorker();
@@ -132,7 +138,7 @@ function run(message: Extract<PageToFrame, { type: 'run' }>): void {
   });
   toWorker(next, { channel: CHANNEL, type: 'start', code: message.code, globals: message.globals });
   current = next;
-  if (previous) end(previous, 'stopped');
+  if (previous) setTimeout(() => end(previous, 'stopped'), PREVIOUS_END_DELAY_MS);
   clearTimeout(spareTimer);
   spareTimer = setTimeout(() => (spare ??= startWorker()), SPARE_DELAY_MS);
 }
