@@ -1,28 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { fileURLToPath } from 'node:url';
 import { playgroundEndpoints } from './echo-server/astro-integration.ts';
 import { lazyStylesheets } from './site/build/lazy-stylesheets.ts';
+import { monacoWorkerClient } from './site/build/monaco-worker-client.ts';
 import { searchIndex } from './site/build/search-index.ts';
 import { defaultLocale, locales } from './site/i18n/locales.ts';
-
-/**
- * Monaco's language services import `internal/common/workers.js`, which pulls
- * in every editor contribution for its side effects (microsoft/monaco-editor#5162).
- * Resolve it to our client, which does only the worker start.
- * @returns {import('vite').Plugin}
- */
-function monacoWorkerClient() {
-  const client = fileURLToPath(new URL('./site/playground/monaco/worker-client.ts', import.meta.url));
-  return {
-    name: 'wsp:monaco-worker-client',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      if (importer?.includes('/monaco-editor/') && source.endsWith('/internal/common/workers.js')) return client;
-      return null;
-    },
-  };
-}
 
 /**
  * The playground's libraries in a few chunks of similar size rather than one

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { build } from 'vite';
+import { monacoWorkerClient } from '../site/build/monaco-worker-client.ts';
 
 export interface MonacoFloor {
   url: string;
@@ -21,6 +22,7 @@ export async function serveMonacoFloor(): Promise<MonacoFloor> {
   await build({
     root: fileURLToPath(new URL('./monaco-floor/', import.meta.url)),
     configFile: false,
+    plugins: [monacoWorkerClient()],
     logLevel: 'warn',
     // Monaco's core is one multi-megabyte chunk by design here; Vite's size warning would only be noise.
     build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 10_000 },

@@ -3,7 +3,8 @@
 //   1. gzip-compressed JS loaded before the playground is in view (target ≤ 60 KiB),
 //      next to the JS the playground itself loads (the baseline it is kept out of);
 //   2. playground entering view → editable editor (target ≤ 1 s, and ≤ 1.1× the floor:
-//      Monaco's core alone started the same way on a bare page, bench/monaco-floor.ts);
+//      Monaco's core alone started the same way on a bare page, bench/monaco-floor.ts; and
+//      beside it the core with the same editor features as the lesson's, a floor of its own);
 //   3. Run → first echoed message, the first Run on a page and later ones (target ≤ 1.5×
 //      a bare WebSocket opened, sent on and echoed from the same page, the baseline: for the
 //      first Run, the page's first bare WebSocket, since a process's first WebSocket is the
@@ -89,11 +90,11 @@ function timeToEditor(page: Page): Promise<{ editor: number; playground: number 
   })`);
 }
 
-/** The baseline: imports Monaco's core on the bare floor page and times until its editor shows. */
-function timeFloorEditor(page: Page): Promise<number> {
+/** The baseline: imports Monaco (`start` names how much of it) on the bare floor page and times until its editor shows. */
+function timeFloorEditor(page: Page, start: 'startMonaco' | 'startMonacoWithFeatures'): Promise<number> {
   return page.evaluate(`new Promise((resolve) => {
     const start = performance.now();
-    window.startMonaco().then(() => (function poll() {
+    window.${start}().then(() => (function poll() {
       if (document.querySelector('.monaco-editor .view-lines')) resolve(performance.now() - start);
       else requestAnimationFrame(poll);
     })());
@@ -197,13 +198,18 @@ async function editorRound(browser: Browser, url: string, floorUrl: string) {
   const warm = (await timeToEditor(page)).editor;
   await context.close();
 
-  // The floor in the same round, so drift on the shared machine hits both alike.
-  const floorContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const floorPage = await floorContext.newPage();
-  await floorPage.goto(floorUrl, { waitUntil: 'networkidle' });
-  const floor = await timeFloorEditor(floorPage);
-  await floorContext.close();
-  return { before, playgroundWeight, ...times, warm, floor };
+  // The floors in the same round, so drift on the shared machine hits all alike.
+  const floorEditor = async (start: Parameters<typeof timeFloorEditor>[1]): Promise<number> => {
+    const floorContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const floorPage = await floorContext.newPage();
+    await floorPage.goto(floorUrl, { waitUntil: 'networkidle' });
+    const time = await timeFloorEditor(floorPage, start);
+    await floorContext.close();
+    return time;
+  };
+  const floor = await floorEditor('startMonaco');
+  const featuresFloor = await floorEditor('startMonacoWithFeatures');
+  return { before, playgroundWeight, ...times, warm, floor, featuresFloor };
 }
 
 /**
@@ -283,6 +289,16 @@ export default async function pageBudgets(slug = DEFAULT_SLUG): Promise<void> {
     console.log(
       `    ratio to the floor (target ≤ 1.1×): ${ratioOf(editorTimes, floorTimes)} of medians; per round ${summary(
         editors.map((e) => e.editor / e.floor),
+        ratioText,
+      )}`,
+    );
+    const featuresFloor = editors.map((e) => e.featuresFloor);
+    console.log(
+      `    floor with the lesson's editor features (its contributions and the JavaScript language service): ${summary(featuresFloor, msText)}; ${ratioOf(featuresFloor, floorTimes)} the core`,
+    );
+    console.log(
+      `    ratio to that floor: ${ratioOf(editorTimes, featuresFloor)} of medians; per round ${summary(
+        editors.map((e) => e.editor / e.featuresFloor),
         ratioText,
       )}`,
     );

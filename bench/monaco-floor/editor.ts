@@ -3,10 +3,12 @@
 // embedding Monaco does to show an editable editor.
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 
-export function create(): monaco.editor.IStandaloneCodeEditor {
+/** `language` is plain text for the core alone; the floor with the lesson's features asks for JavaScript. */
+export function create(language = 'plaintext'): monaco.editor.IStandaloneCodeEditor {
   const host = document.getElementById('host');
   if (!host) throw new Error('#host is missing');
   return monaco.editor.create(host, {
+    language,
     value: "const ws = new WebSocket(ECHO_URL);\nws.onopen = () => ws.send('hi');\n",
     automaticLayout: true,
     minimap: { enabled: false },
