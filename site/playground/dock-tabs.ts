@@ -6,7 +6,11 @@ export interface DockTabs {
 
 export function setupDockTabs(root: HTMLElement): DockTabs {
   const tabs = [...root.querySelectorAll<HTMLButtonElement>('[role="tab"][data-tab]')];
+  let current = tabs.find((tab) => tab.getAttribute('aria-selected') === 'true')?.dataset.tab;
   const select = (id: string, focus = false): void => {
+    // Selecting the selected tab again (as every Run does) changes nothing on the page.
+    if (id === current && !focus) return;
+    current = id;
     for (const tab of tabs) {
       const selected = tab.dataset.tab === id;
       tab.setAttribute('aria-selected', String(selected));

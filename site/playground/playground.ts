@@ -219,8 +219,7 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     runId = host.run(code, globals());
     editor.clearErrors();
     record = createRunRecord(code);
-    output.start(record);
-    terminal.separator(`${strings.runSeparator} #${runId} ${timeOfDay()}`);
+    output.start(record, `${strings.runSeparator} #${runId} ${timeOfDay()}`);
     clearTimeout(failTimer);
     failTimer = undefined;
     failConfirmed = false;
@@ -231,13 +230,22 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     showResults();
   }
 
+  // Whether the dock is wholly on screen, as of the last frame: a Run reads this rather than the dock's box,
+  // which would force a layout while the run starts.
+  let dockPlacement = { inView: false, taller: false };
+  new IntersectionObserver(
+    ([entry]) => {
+      if (entry) dockPlacement = { inView: entry.intersectionRatio >= 1, taller: entry.boundingClientRect.height > innerHeight };
+    },
+    { threshold: 1 },
+  ).observe(dock);
+
   /** Run shows the Output tab and brings the verdict and output on screen if they are not. */
   function showResults(): void {
     tabs.select('output');
-    const box = dock.getBoundingClientRect();
-    if (box.top < 0 || box.bottom > innerHeight) {
+    if (!dockPlacement.inView) {
       const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-      dock.scrollIntoView({ block: box.height > innerHeight ? 'start' : 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+      dock.scrollIntoView({ block: dockPlacement.taller ? 'start' : 'nearest', behavior: smooth ? 'smooth' : 'auto' });
     }
   }
 

@@ -12,16 +12,23 @@ import type { LineStyle, OutputTerminal } from './terminal.ts';
 
 type Line = { style: LineStyle; text: string };
 
+/**
+ * A run's separator line waits this long for the run's first output, to be drawn with it: drawing it
+ * on its own as the run starts takes the CPU the run's start needs (about 5 ms of the first Run's
+ * echo, bench/page-budgets.ts). Under 0.1 s, it still reads as instant.
+ */
+const SEPARATOR_WAIT_MS = 100;
+
 export interface RunOutput {
-  /** Begins showing a new run (whatever was queued for the last one is dropped). */
-  start(record: RunRecord): void;
+  /** Begins showing a new run under a separator saying `label` (whatever was queued for the last one is dropped). */
+  start(record: RunRecord, label: string): void;
   push(events: readonly RunEvent[]): void;
   /** The runner's frame was lost during the run: end it, saying why when it crashed. */
   lost(cause: 'crashed' | 'unresponsive'): void;
 }
 
 export function createRunOutput(options: {
-  terminal: Pick<OutputTerminal, 'printAll'>;
+  terminal: Pick<OutputTerminal, 'printAll' | 'separator'>;
   editor: Pick<CodeEditor, 'markError'>;
   strings: UiStrings;
   /** After each slice that was applied. */
@@ -35,6 +42,14 @@ export function createRunOutput(options: {
   let drainQueued = false;
   let startedAt = 0;
   let errorMarks = 0;
+  let separator: { label: string; timer: ReturnType<typeof setTimeout> } | undefined;
+
+  function printSeparator(): void {
+    if (!separator) return;
+    clearTimeout(separator.timer);
+    options.terminal.separator(separator.label);
+    separator = undefined;
+  }
 
   function noticeText(notice: Notice): string {
     switch (notice.code) {
@@ -83,6 +98,7 @@ export function createRunOutput(options: {
     let done = 0;
     while (done < queue.length && (done % 64 !== 0 || performance.now() < deadline)) apply(record, queue[done++]!, lines);
     queue = done === queue.length ? [] : queue.slice(done);
+    if (lines.length > 0) printSeparator();
     options.terminal.printAll(lines);
     options.changed(record);
     if (queue.length > 0) drainSoon();
@@ -95,7 +111,9 @@ export function createRunOutput(options: {
   }
 
   return {
-    start(next) {
+    start(next, label) {
+      printSeparator();
+      separator = { label, timer: setTimeout(printSeparator, SEPARATOR_WAIT_MS) };
       record = next;
       queue = [];
       errorMarks = 0;

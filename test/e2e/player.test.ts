@@ -158,6 +158,28 @@ describe('the playground', () => {
     await page.context().close();
   });
 
+  it('heads each run with a numbered separator: with its first output, or on its own when the run is quiet', async () => {
+    const page = await newPage(browser);
+    await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    const run = page.getByRole('button', { name: 'Run', exact: true });
+    await typeCode(page, "console.log('first line');");
+    await run.click();
+    await waitForTerminal(page, 'first line');
+    // A quiet run: its separator shows while it waits, before anything it prints.
+    await typeCode(page, "await new Promise((r) => setTimeout(r, 3000));\nconsole.log('late line');");
+    await run.click();
+    const quiet = await waitForTerminal(page, '── run #2');
+    expect(quiet).not.toContain('late line');
+    const text = await waitForTerminal(page, 'late line');
+    const lines = text.split('\n');
+    const at = (start: string): number => lines.findIndex((line) => line.startsWith(start));
+    expect(at('── run #1')).toBeGreaterThanOrEqual(0);
+    expect(at('── run #1')).toBeLessThan(at('first line'));
+    expect(at('first line')).toBeLessThan(at('── run #2'));
+    expect(at('── run #2')).toBeLessThan(at('late line'));
+    await page.context().close();
+  });
+
   it('stops `while (true) {}` and stays responsive; a new run works after it', async () => {
     const page = await newPage(browser);
     await openLesson(page, `${baseUrl}/en/${LESSON}/`);
