@@ -111,6 +111,8 @@ describe('the playground', () => {
   it('runs the starter and prints into the terminal and the inspector', async () => {
     const page = await newPage(browser);
     await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    // A lesson without inputs opens on the Output tab, shown before any Run.
+    expect(await page.getByRole('region', { name: 'Output' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const text = await waitForTerminal(page, 'closed, code = 1000');
     expect(text).toContain('open, readyState = 1');
