@@ -2,15 +2,12 @@
 // (site/playground/editor.ts): the contributions of site/playground/monaco/features.ts,
 // the JavaScript grammar and the TypeScript language service. The lesson's time
 // then splits into what these features cost and what the page adds around them.
-import * as monaco from 'monaco-editor/editor/editor.api.js';
-import { conf, language } from 'monaco-editor/languages/definitions/javascript/javascript.js';
+import type * as monaco from 'monaco-editor/editor/editor.api.js';
 import 'monaco-editor/languages/features/typescript/register.js';
 import '../../site/playground/monaco/features.ts';
+import '../../site/playground/monaco/javascript-language.ts';
 import { create as createCore } from './editor.ts';
 
-monaco.languages.register({ id: 'javascript', extensions: ['.js'] });
-monaco.languages.setLanguageConfiguration('javascript', conf);
-monaco.languages.setMonarchTokensProvider('javascript', language);
 // The lesson starts its workers only once the editor is on screen, after the time is taken: here they never start.
 Object.assign(self, { MonacoEnvironment: { getWorker: () => new Promise(() => {}) } });
 

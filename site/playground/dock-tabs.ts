@@ -6,11 +6,9 @@ export interface DockTabs {
 
 export function setupDockTabs(root: HTMLElement): DockTabs {
   const tabs = [...root.querySelectorAll<HTMLButtonElement>('[role="tab"][data-tab]')];
-  let current = tabs.find((tab) => tab.getAttribute('aria-selected') === 'true')?.dataset.tab;
   const select = (id: string, focus = false): void => {
     // Selecting the selected tab again (as every Run does) changes nothing on the page.
-    if (id === current && !focus) return;
-    current = id;
+    if (!focus && tabs.some((tab) => tab.dataset.tab === id && tab.getAttribute('aria-selected') === 'true')) return;
     for (const tab of tabs) {
       const selected = tab.dataset.tab === id;
       tab.setAttribute('aria-selected', String(selected));

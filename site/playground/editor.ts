@@ -3,18 +3,12 @@
 // language service (for DOM typings and hovers), and only the editor and
 // TypeScript workers.
 import * as monaco from 'monaco-editor/editor/editor.api.js';
-import { conf, language } from 'monaco-editor/languages/definitions/javascript/javascript.js';
 import { javascriptDefaults } from 'monaco-editor/languages/features/typescript/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker.js?worker';
 import type { LessonInput } from '../course/schema.ts';
 import './monaco/features.ts';
-
-// The grammar registered up front rather than fetched once the model asks for
-// it: one round trip fewer before the code is coloured.
-monaco.languages.register({ id: 'javascript', extensions: ['.js'], aliases: ['JavaScript', 'javascript', 'js'] });
-monaco.languages.setLanguageConfiguration('javascript', conf);
-monaco.languages.setMonarchTokensProvider('javascript', language);
+import './monaco/javascript-language.ts';
 
 // Workers start once the editor is on screen and the page is idle: parsing the
 // 7 MB TypeScript worker would otherwise compete with the editor's own start.
