@@ -294,7 +294,7 @@ export default async function pageBudgets(slug = DEFAULT_SLUG): Promise<void> {
     );
     const featuresFloor = editors.map((e) => e.featuresFloor);
     console.log(
-      `    floor with the lesson's editor features (its contributions and the JavaScript language service): ${summary(featuresFloor, msText)}; ${ratioOf(featuresFloor, floorTimes)} the core`,
+      `    floor with what the lesson's editor loads before it shows (its contributions and the JavaScript grammar): ${summary(featuresFloor, msText)}; ${ratioOf(featuresFloor, floorTimes)} the core`,
     );
     console.log(
       `    ratio to that floor: ${ratioOf(editorTimes, featuresFloor)} of medians; per round ${summary(

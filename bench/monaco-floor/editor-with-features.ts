@@ -1,14 +1,12 @@
-// The second floor: Monaco's core with what the lesson's editor adds to it
-// (site/playground/editor.ts): the contributions of site/playground/monaco/features.ts,
-// the JavaScript grammar and the TypeScript language service. The lesson's time
-// then splits into what these features cost and what the page adds around them.
+// The second floor: Monaco's core with what the lesson's editor adds to it before
+// it shows (site/playground/editor.ts): the contributions of
+// site/playground/monaco/features.ts and the JavaScript grammar. The lesson's
+// time then splits into what these features cost and what the page adds around
+// them. The TypeScript service is left out, as the lesson starts it only once
+// its editor shows.
 import type * as monaco from 'monaco-editor/editor/editor.api.js';
-import 'monaco-editor/languages/features/typescript/register.js';
 import '../../site/playground/monaco/features.ts';
-import '../../site/playground/monaco/javascript-language.ts';
+import { GRAMMAR_ONLY_JAVASCRIPT } from '../../site/playground/monaco/javascript-language.ts';
 import { create as createCore } from './editor.ts';
 
-// The lesson starts its workers only once the editor is on screen, after the time is taken: here they never start.
-Object.assign(self, { MonacoEnvironment: { getWorker: () => new Promise(() => {}) } });
-
-export const create = (): monaco.editor.IStandaloneCodeEditor => createCore('javascript');
+export const create = (): monaco.editor.IStandaloneCodeEditor => createCore(GRAMMAR_ONLY_JAVASCRIPT);

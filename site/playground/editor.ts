@@ -3,15 +3,16 @@
 // language service (for DOM typings and hovers), and only the editor and
 // TypeScript workers.
 import * as monaco from 'monaco-editor/editor/editor.api.js';
-import { javascriptDefaults } from 'monaco-editor/languages/features/typescript/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker.js?worker';
 import type { LessonInput } from '../course/schema.ts';
 import './monaco/features.ts';
-import './monaco/javascript-language.ts';
+import { GRAMMAR_ONLY_JAVASCRIPT } from './monaco/javascript-language.ts';
 
-// Workers start once the editor is on screen and the page is idle: parsing the
-// 7 MB TypeScript worker would otherwise compete with the editor's own start.
+// The TypeScript service and its workers start once the editor is on screen and
+// the page is idle: loading them (the worker alone is 7 MB) would otherwise
+// compete with the editor's own start, and they answer nothing before their
+// worker runs anyway.
 let editorShown: () => void = () => {};
 const shown = new Promise<void>((resolve) => (editorShown = resolve));
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
@@ -54,6 +55,22 @@ const layoutFor = (isNarrow: boolean): monaco.editor.IEditorOptions => ({
   glyphMargin: false,
 });
 
+/** Configures the TypeScript service for the lesson's globals and hands the model to it. */
+async function startLanguageService(model: monaco.editor.ITextModel, inputs: readonly LessonInput[]): Promise<void> {
+  const { javascriptDefaults } = await import('monaco-editor/languages/features/typescript/register.js');
+  javascriptDefaults.setCompilerOptions({
+    target: 99 /* ESNext */,
+    module: 99 /* ESNext */,
+    allowNonTsExtensions: true,
+    // Every snippet is a module, so top-level await is not flagged.
+    moduleDetection: 3 /* Force */,
+  } as Parameters<typeof javascriptDefaults.setCompilerOptions>[0]);
+  javascriptDefaults.setExtraLibs([
+    { content: [GLOBALS.base, ...inputs.map((input) => GLOBALS[input])].join('\n'), filePath: 'runner-globals.d.ts' },
+  ]);
+  monaco.editor.setModelLanguage(model, 'javascript');
+}
+
 export interface CodeEditor {
   getCode(): string;
   /** Replaces the whole code as one edit the reader can undo (Ctrl+Z), and shows it from the top. */
@@ -77,18 +94,8 @@ export function createEditor(
     onRun: () => void;
   },
 ): CodeEditor {
-  javascriptDefaults.setCompilerOptions({
-    target: 99 /* ESNext */,
-    module: 99 /* ESNext */,
-    allowNonTsExtensions: true,
-    // Every snippet is a module, so top-level await is not flagged.
-    moduleDetection: 3 /* Force */,
-  } as Parameters<typeof javascriptDefaults.setCompilerOptions>[0]);
-  javascriptDefaults.setExtraLibs([
-    { content: [GLOBALS.base, ...options.inputs.map((input) => GLOBALS[input])].join('\n'), filePath: 'runner-globals.d.ts' },
-  ]);
-
-  const model = monaco.editor.createModel(options.code, 'javascript', monaco.Uri.parse('file:///playground.js'));
+  const model = monaco.editor.createModel(options.code, GRAMMAR_ONLY_JAVASCRIPT, monaco.Uri.parse('file:///playground.js'));
+  void shown.then(() => startLanguageService(model, options.inputs));
   const editor = monaco.editor.create(host, {
     model,
     ariaLabel: options.ariaLabel,

@@ -4,6 +4,15 @@
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import { conf, language } from 'monaco-editor/languages/definitions/javascript/javascript.js';
 
-monaco.languages.register({ id: 'javascript', extensions: ['.js'], aliases: ['JavaScript', 'javascript', 'js'] });
-monaco.languages.setLanguageConfiguration('javascript', conf);
-monaco.languages.setMonarchTokensProvider('javascript', language);
+/**
+ * The same grammar under a language id no language service listens for: the editor starts in it, so
+ * it is coloured and editable before the TypeScript service (hovers, completion, diagnostics) has
+ * loaded, and switches to `javascript` once it has.
+ */
+export const GRAMMAR_ONLY_JAVASCRIPT = 'javascript-grammar-only';
+
+for (const id of ['javascript', GRAMMAR_ONLY_JAVASCRIPT]) {
+  monaco.languages.register(id === 'javascript' ? { id, extensions: ['.js'], aliases: ['JavaScript', 'javascript', 'js'] } : { id });
+  monaco.languages.setLanguageConfiguration(id, conf);
+  monaco.languages.setMonarchTokensProvider(id, language);
+}
