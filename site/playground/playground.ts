@@ -22,6 +22,9 @@ import { backupCode, markCompleted, saveBackup, saveCode, savedCode } from '../p
 import { isDark, THEME_EVENT } from '../page/theme.ts';
 import { verdict } from './verdict.ts';
 
+/** How much of the output a Run keeps on screen below the verdict: its bar and the first lines. */
+const OUTPUT_HEAD_PX = 120;
+
 export interface Playground {
   /** Puts code into the editor (the prose's "load into editor" buttons). */
   load(code: string): void;
@@ -230,23 +233,21 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
     showResults();
   }
 
-  // Whether the dock is wholly on screen, as of the last frame: a Run reads this rather than the dock's box,
-  // which would force a layout while the run starts.
-  let dockPlacement = { inView: false, taller: false };
-  new IntersectionObserver(
-    ([entry]) => {
-      if (entry) dockPlacement = { inView: entry.intersectionRatio >= 1, taller: entry.boundingClientRect.height > innerHeight };
-    },
-    { threshold: 1 },
-  ).observe(dock);
-
-  /** Run shows the Output tab and brings the verdict and output on screen if they are not. */
+  const verdictLine = part('exercise');
+  const outputRegion = part('output');
+  /** Run shows the Output tab and brings the verdict and the head of the output on screen if they are not. */
   function showResults(): void {
     tabs.select('output');
-    if (!dockPlacement.inView) {
+    // Measured in the next frame, whose layout is due anyway: measuring now would force one while the
+    // run starts. Only what a reader needs is checked, as a dock taller than the screen is never wholly on it.
+    requestAnimationFrame(() => {
+      const verdictBox = verdictLine.getBoundingClientRect();
+      const outputBox = outputRegion.getBoundingClientRect();
+      if (verdictBox.top >= 0 && outputBox.top + Math.min(outputBox.height, OUTPUT_HEAD_PX) <= innerHeight) return;
       const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-      dock.scrollIntoView({ block: dockPlacement.taller ? 'start' : 'nearest', behavior: smooth ? 'smooth' : 'auto' });
-    }
+      const taller = dock.getBoundingClientRect().height > innerHeight;
+      dock.scrollIntoView({ block: taller ? 'start' : 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+    });
   }
 
   function sendLine(line: string): void {
