@@ -4,11 +4,11 @@
 //      next to the JS the playground itself loads (the baseline it is kept out of);
 //   2. playground entering view → editable editor (target ≤ 1 s, and ≤ 1.1× the floor:
 //      Monaco's core alone started the same way on a bare page, bench/monaco-floor.ts; and
-//      beside it the core with the same editor features as the lesson's, a floor of its own);
+//      beside it the core with what the lesson's editor loads before it shows, a floor of its own);
 //   3. Run → first echoed message, the first Run on a page and later ones (target ≤ 1.5×
-//      a bare WebSocket opened, sent on and echoed from the same page, the baseline: for the
-//      first Run, the page's first bare WebSocket, since a process's first WebSocket is the
-//      slow one; for later Runs, later ones), next to the floor: the runner alone.
+//      a bare WebSocket opened, sent on and echoed from a lesson page, the baseline: for the
+//      first Run, the first bare WebSocket of a fresh page, since a process's first WebSocket is
+//      the slow one; for later Runs, later ones on the Run's page), next to the floor: the runner alone.
 // Each figure is the median of several rounds, with its spread; every round measures
 // the floor or baseline too, so drift on a shared machine hits both alike.
 // Part of `npm run bench`; alone: node --import tsx bench/page-budgets.ts [lesson-slug]
@@ -212,11 +212,8 @@ async function editorRound(browser: Browser, url: string, floorUrl: string) {
   return { before, playgroundWeight, ...times, warm, floor, featuresFloor };
 }
 
-/**
- * One round of the Run budget on a fresh page: the first Run once the page has settled, then later
- * Runs a reader's pause apart, each followed by the bare baseline on the same page.
- */
-async function runRound(browser: Browser, url: string, slug: string) {
+/** A fresh lesson page holding the echo code, its playground ready and left to settle as a reader would. */
+async function settledLessonPage(browser: Browser, url: string, slug: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
@@ -225,8 +222,18 @@ async function runRound(browser: Browser, url: string, slug: string) {
   await timeToEditor(page);
   // The reader reads the task before the first Run; meanwhile the editor's TypeScript worker loads.
   await page.waitForTimeout(SETTLE_MS);
+  return page;
+}
+
+/**
+ * One round of the Run budget: the first Run on a settled fresh page, then later Runs a reader's pause
+ * apart, each followed by the bare baseline on the same page. The first Run's baseline is the first bare
+ * WebSocket of another settled fresh page: taken on the Run's page, it would share the CPU with the
+ * page still drawing the run's output.
+ */
+async function runRound(browser: Browser, url: string, slug: string) {
+  const page = await settledLessonPage(browser, url, slug);
   const first = await timeRunToEcho(page);
-  const firstBare = await timeBareEcho(page);
   const later: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < LATER_RUNS; i++) {
@@ -236,7 +243,10 @@ async function runRound(browser: Browser, url: string, slug: string) {
     bare.push(await timeBareEcho(page));
   }
   const alone = await timeRunnerAlone(page, LATER_RUNS);
-  await context.close();
+  await page.context().close();
+  const barePage = await settledLessonPage(browser, url, slug);
+  const firstBare = await timeBareEcho(barePage);
+  await barePage.context().close();
   return { first, firstBare, later, bare, alone, firstAlone: await firstRunAlone(browser, url) };
 }
 
@@ -316,7 +326,7 @@ export default async function pageBudgets(slug = DEFAULT_SLUG): Promise<void> {
     );
     console.log(`  Run → first echoed message (target ≤ 1.5× the baseline; the floor is the runner alone, its frame and worker):`);
     console.log(`    first Run on a page, ${SETTLE_MS / 1000} s after the playground is ready: ${summary(firstTimes, msText)}`);
-    console.log(`      baseline, the page's first bare WebSocket open → send → echo, just after: ${summary(firstBare, msText)}`);
+    console.log(`      baseline, the first bare WebSocket open → send → echo of another such page: ${summary(firstBare, msText)}`);
     console.log(`      floor, the runner's first run on a fresh page without the playground: ${summary(firstAlone, msText)}`);
     console.log(
       `      ratio to the baseline: ${ratioOf(firstTimes, firstBare)} (floor ${ratioOf(firstAlone, firstBare)}); to the floor ${ratioOf(firstTimes, firstAlone)}`,
