@@ -227,7 +227,7 @@ async function settledLessonPage(browser: Browser, url: string, slug: string): P
 
 /**
  * One round of the Run budget: the first Run on a settled fresh page, then later Runs a reader's pause
- * apart, each followed by the bare baseline on the same page. The first Run's baseline is the first bare
+ * apart, each after a bare baseline on the same page. The first Run's baseline is the first bare
  * WebSocket of another settled fresh page: taken on the Run's page, it would share the CPU with the
  * page still drawing the run's output.
  */
@@ -237,10 +237,12 @@ async function runRound(browser: Browser, url: string, slug: string) {
   const later: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < LATER_RUNS; i++) {
-    // A reader's pause between runs (the runner boots its next spare worker meanwhile).
+    // A reader's pause before each (the runner boots its next spare worker meanwhile), so neither
+    // shares the CPU with the page still drawing the last run's output.
+    await page.waitForTimeout(PAUSE_MS);
+    bare.push(await timeBareEcho(page));
     await page.waitForTimeout(PAUSE_MS);
     later.push(await timeRunToEcho(page));
-    bare.push(await timeBareEcho(page));
   }
   const alone = await timeRunnerAlone(page, LATER_RUNS);
   await page.context().close();
@@ -332,7 +334,7 @@ export default async function pageBudgets(slug = DEFAULT_SLUG): Promise<void> {
       `      ratio to the baseline: ${ratioOf(firstTimes, firstBare)} (floor ${ratioOf(firstAlone, firstBare)}); to the floor ${ratioOf(firstTimes, firstAlone)}`,
     );
     console.log(`    later Runs, ${PAUSE_MS} ms apart: ${summary(laterTimes, msText)}`);
-    console.log(`      baseline, a bare WebSocket after each: ${summary(bareTimes, msText)}`);
+    console.log(`      baseline, a bare WebSocket before each: ${summary(bareTimes, msText)}`);
     console.log(`      floor, the runner alone on the same pages, ${PAUSE_MS} ms apart: ${summary(aloneTimes, msText)}`);
     console.log(
       `      ratio to the baseline: ${ratioOf(laterTimes, bareTimes)} (floor ${ratioOf(aloneTimes, bareTimes)}); to the floor ${ratioOf(laterTimes, aloneTimes)}`,
