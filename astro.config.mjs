@@ -21,6 +21,9 @@ function playgroundChunk(id) {
   // below everything else), so no chunk imports one that imports it back.
   const monaco = /\/monaco-editor\/esm\/vs\/(.+)$/.exec(id)?.[1];
   if (!monaco) return undefined;
+  // The TypeScript service is imported only once the editor shows (site/playground/editor.ts);
+  // its worker's constructor (`?worker`) is imported up front.
+  if (monaco.startsWith('languages/features/typescript/') && !monaco.includes('?worker')) return 'monaco-typescript';
   if (/^(base|platform)\/|^(nls|amdX)\.js/.test(monaco)) return 'monaco-base';
   return monaco.startsWith('editor/common/') ? 'monaco-model' : 'monaco-view';
 }

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { localizeCode } from '../../site/course/localize-code.ts';
-import { sharedBrowser, newPage, openLesson, typeCode } from './browser.ts';
+import { sharedBrowser, newPage, openLesson, typeCode, waitForRunStatus } from './browser.ts';
 import { isLessonPath, lessonSlugs, sitePaths } from './site-pages.ts';
 
 const baseUrl = inject('baseUrl');
@@ -44,6 +44,29 @@ describe.each([
     await expect.poll(() => inViewport(page, '[data-role="exercise"]', 1000), { timeout: 5000 }).toBe(true);
     await expect.poll(() => inViewport(page, '[data-playground] [role="region"][aria-label="Output"]', 120), { timeout: 5000 }).toBe(true);
     await expect.poll(() => inViewport(page, '[data-role="run"]', 44)).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('at 1440×900, the playground docked beside the prose', () => {
+  it('Run leaves the page where it is when the verdict and the output are already on screen', async () => {
+    const page = await newPage(browser(), { width: 1440, height: 900 });
+    await openLesson(page, `${baseUrl}/en/handshake/`);
+    // Every scroll position from the dock up to the page: the docked column scrolls on its own.
+    const scrollPositions = () =>
+      page.locator('[data-role="dock"]').evaluate((dock) => {
+        const positions: number[] = [];
+        for (let el: Element | null = dock; el; el = el.parentElement) positions.push(el.scrollTop);
+        return [...positions, scrollY];
+      });
+    expect(await inViewport(page, '[data-role="exercise"]', 1000)).toBe(true);
+    expect(await inViewport(page, '[data-playground] [role="region"][aria-label="Output"]', 120)).toBe(true);
+    const before = await scrollPositions();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForRunStatus(page, 'running');
+    // Long enough for a smooth scroll to have moved.
+    await page.waitForTimeout(800);
+    expect(await scrollPositions()).toEqual(before);
     await page.context().close();
   });
 });

@@ -462,6 +462,29 @@ describe('the playground', () => {
     await page.context().close();
   });
 
+  it('shows the editor before it loads the TypeScript service, which then answers hovers', async () => {
+    const page = await newPage(browser);
+    // When the editor's lines first show, by the page's clock, next to when each script was requested.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-editor-ready] .view-lines')) return;
+        (window as unknown as { editorShownAt: number }).editorShownAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    });
+    await openLesson(page, `${baseUrl}/en/${LESSON}/`);
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /monaco-typescript/.test(r.name)));
+    const { shownAt, requestedAt } = await page.evaluate(() => ({
+      shownAt: (window as unknown as { editorShownAt: number }).editorShownAt,
+      requestedAt: performance.getEntriesByType('resource').find((r) => /monaco-typescript/.test(r.name))?.startTime,
+    }));
+    expect(shownAt).toBeGreaterThan(0);
+    expect(requestedAt).toBeGreaterThan(shownAt);
+    const hover = await hoverWord(page, 'new WebSocket', 'WebSocket');
+    expect(await hover.innerText()).toContain('WebSocket');
+    await page.context().close();
+  });
+
   it('runs from the keyboard alone: Tab to the editor, type, Ctrl+Enter', async () => {
     const page = await newPage(browser);
     await openLesson(page, `${baseUrl}/en/${LESSON}/`);
