@@ -480,6 +480,8 @@ describe('the playground', () => {
     }));
     expect(shownAt).toBeGreaterThan(0);
     expect(requestedAt).toBeGreaterThan(shownAt);
+    // Hovered on a line of its own at the editor's top, as in the hover test above.
+    await typeCode(page, 'const ws = new WebSocket(ECHO_URL);');
     const hover = await hoverWord(page, 'new WebSocket', 'WebSocket');
     expect(await hover.innerText()).toContain('WebSocket');
     await page.context().close();
