@@ -6,9 +6,9 @@
 //      Monaco's core alone started the same way on a bare page, bench/monaco-floor.ts; and
 //      beside it the core with what the lesson's editor loads before it shows, a floor of its own);
 //   3. Run → first echoed message, the first Run on a page and later ones (target ≤ 1.5×
-//      a bare WebSocket opened, sent on and echoed from a lesson page, the baseline: for the
-//      first Run, the first bare WebSocket of a fresh page, since a process's first WebSocket is
-//      the slow one; for later Runs, later ones on the Run's page), next to the floor: the runner alone.
+//      a bare WebSocket opened, sent on and echoed from a settled lesson page, the baseline: for
+//      the first Run, the first bare WebSocket of another fresh page; for later Runs, later ones on
+//      the Run's page, each after a pause), next to the floor: the runner alone.
 // Each figure is the median of several rounds, with its spread; every round measures
 // the floor or baseline too, so drift on a shared machine hits both alike.
 // Part of `npm run bench`; alone: node --import tsx bench/page-budgets.ts [lesson-slug]

@@ -373,6 +373,7 @@ describe('run status that tells the truth', () => {
     const page = await openAndRun("const ws = new WebSocket(ECHO_URL);\nws.onopen = () => console.log('socket open');");
     await waitForTerminal(page, 'socket open');
     await stopRun(page, 'Stop with an open socket');
+    expect(await page.locator('[data-playground]').getAttribute('data-run-status')).toBe('stopped');
     const inspector = page.locator('[data-role="inspector-list"]');
     await expect.poll(() => inspector.innerText(), { timeout: ANSWER_MS }).toContain('code 1000');
     expect(await inspector.innerText()).toContain('wasClean true');
@@ -386,6 +387,7 @@ describe('run status that tells the truth', () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForTerminal(page, 'socket open, now stuck');
     await stopRun(page, 'Stop with an open socket and a stuck loop');
+    expect(await page.locator('[data-playground]').getAttribute('data-run-status')).toBe('stopped');
     await expect.poll(() => inspector.innerText(), { timeout: ANSWER_MS }).toContain('code 1006');
     expect(await inspector.innerText()).toContain('wasClean false');
     expect(await inspector.locator('summary').innerText()).toContain('CLOSED');

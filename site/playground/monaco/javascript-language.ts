@@ -11,8 +11,12 @@ import { conf, language } from 'monaco-editor/languages/definitions/javascript/j
  */
 export const GRAMMAR_ONLY_JAVASCRIPT = 'javascript-grammar-only';
 
-for (const id of ['javascript', GRAMMAR_ONLY_JAVASCRIPT]) {
-  monaco.languages.register(id === 'javascript' ? { id, extensions: ['.js'], aliases: ['JavaScript', 'javascript', 'js'] } : { id });
-  monaco.languages.setLanguageConfiguration(id, conf);
-  monaco.languages.setMonarchTokensProvider(id, language);
+const languages: monaco.languages.ILanguageExtensionPoint[] = [
+  { id: 'javascript', extensions: ['.js'], aliases: ['JavaScript', 'javascript', 'js'] },
+  { id: GRAMMAR_ONLY_JAVASCRIPT },
+];
+for (const extensionPoint of languages) {
+  monaco.languages.register(extensionPoint);
+  monaco.languages.setLanguageConfiguration(extensionPoint.id, conf);
+  monaco.languages.setMonarchTokensProvider(extensionPoint.id, language);
 }
