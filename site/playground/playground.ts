@@ -235,19 +235,30 @@ export async function startPlayground(root: HTMLElement): Promise<Playground> {
 
   const verdictLine = part('exercise');
   const outputRegion = part('output');
+  /** From a Run until the reader scrolls, points or types: the results stay on screen while the verdict grows. */
+  let keepingResultsInView = false;
   /** Run shows the Output tab and brings the verdict and the head of the output on screen if they are not. */
   function showResults(): void {
     tabs.select('output');
-    // Measured in the next frame, whose layout is due anyway: measuring now would force one while the
-    // run starts. Only what a reader needs is checked, as a dock taller than the screen is never wholly on it.
-    requestAnimationFrame(() => {
-      const verdictBox = verdictLine.getBoundingClientRect();
-      const outputBox = outputRegion.getBoundingClientRect();
-      if (verdictBox.top >= 0 && outputBox.top + Math.min(outputBox.height, OUTPUT_HEAD_PX) <= innerHeight) return;
-      const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-      const taller = dock.getBoundingClientRect().height > innerHeight;
-      dock.scrollIntoView({ block: taller ? 'start' : 'nearest', behavior: smooth ? 'smooth' : 'auto' });
-    });
+    keepingResultsInView = true;
+    // Measured in the next frame, whose layout is due anyway: measuring now would force one while the run starts.
+    requestAnimationFrame(placeResults);
+  }
+  // A verdict's final text can be lines taller than "checking…", enough to push the output off a phone's screen.
+  new ResizeObserver(() => {
+    if (keepingResultsInView) placeResults();
+  }).observe(verdictLine);
+  for (const type of ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const) {
+    addEventListener(type, () => (keepingResultsInView = false), { capture: true, passive: true });
+  }
+  /** Only what a reader needs is checked, as a dock taller than the screen is never wholly on it. */
+  function placeResults(): void {
+    const verdictBox = verdictLine.getBoundingClientRect();
+    const outputBox = outputRegion.getBoundingClientRect();
+    if (verdictBox.top >= 0 && outputBox.top + Math.min(outputBox.height, OUTPUT_HEAD_PX) <= innerHeight) return;
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const taller = dock.getBoundingClientRect().height > innerHeight;
+    dock.scrollIntoView({ block: taller ? 'start' : 'nearest', behavior: smooth ? 'smooth' : 'auto' });
   }
 
   function sendLine(line: string): void {

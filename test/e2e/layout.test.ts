@@ -29,6 +29,9 @@ async function savedCode(page: Page, slug: string): Promise<string | null> {
   return page.evaluate((key) => localStorage.getItem(key), `wsp:code:${slug}`);
 }
 
+/** How long a Run's verdict may take to be final before the test takes it as it is. */
+const VERDICT_FINAL_MS = 3000;
+
 const firstEditorLine = async (page: Page): Promise<string> =>
   (await page.locator('[data-role="editor"] .view-line').first().innerText()).replace(/\u00a0/g, ' ');
 
@@ -40,10 +43,39 @@ describe.each([
     const page = await newPage(browser(), { width, height });
     await openLesson(page, `${baseUrl}/en/${slug}/`);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    // The run may bring them into view (smoothly): poll until it settles.
-    await expect.poll(() => inViewport(page, '[data-role="exercise"]', 1000), { timeout: 5000 }).toBe(true);
-    await expect.poll(() => inViewport(page, '[data-playground] [role="region"][aria-label="Output"]', 120), { timeout: 5000 }).toBe(true);
-    await expect.poll(() => inViewport(page, '[data-role="run"]', 44)).toBe(true);
+    // The verdict's final text can be several lines taller than "checking…" and push the output down.
+    // Some starters run on for many seconds: their verdict is still checking, and stays its height.
+    await page
+      .waitForFunction(() => document.querySelector<HTMLElement>('[data-role="exercise"]')?.dataset.checkStatus !== 'checking', null, {
+        timeout: VERDICT_FINAL_MS,
+      })
+      .catch(() => {});
+    // The run may bring them into view (smoothly): poll until it settles, all three on screen at once.
+    const onScreen = async () => ({
+      verdict: await inViewport(page, '[data-role="exercise"]', 1000),
+      outputHead: await inViewport(page, '[data-playground] [role="region"][aria-label="Output"]', 120),
+      run: await inViewport(page, '[data-role="run"]', 44),
+    });
+    await expect.poll(onScreen, { timeout: 5000 }).toEqual({ verdict: true, outputHead: true, run: true });
+    await page.context().close();
+  });
+});
+
+describe('at 360×780, after Run', () => {
+  it('leaves the page where the reader scrolled it when the verdict then grows', async () => {
+    const page = await newPage(browser(), { width: 360, height: 780 });
+    // The errors lesson's starter takes about two seconds to fail: time for the reader to scroll first.
+    await openLesson(page, `${baseUrl}/en/errors/`);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForTimeout(600);
+    expect(await page.locator('[data-role="exercise"]').getAttribute('data-check-status')).toBe('checking');
+    await page.mouse.move(180, 400);
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(400);
+    const scrolledTo = await page.evaluate(() => scrollY);
+    await page.locator('[data-role="exercise"][data-check-status="fail"]').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(800);
+    expect(await page.evaluate(() => scrollY)).toBe(scrolledTo);
     await page.context().close();
   });
 });
