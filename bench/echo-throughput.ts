@@ -3,7 +3,7 @@
 // scenario alternating which server goes first over several rounds.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pingPong, type LoadResult } from './load.ts';
 import { startServerProcess, type ServerKind, type ServerProcess } from './server-process.ts';
 import { fmt, median, printTable } from './stats.ts';
@@ -151,4 +151,4 @@ async function rerunKeepingFreedMemory(): Promise<void> {
   if (code !== 0) throw new Error(`echo-throughput exited with ${code}`);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await echoThroughput();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await echoThroughput();

@@ -29,6 +29,15 @@ async function savedCode(page: Page, slug: string): Promise<string | null> {
   return page.evaluate((key) => localStorage.getItem(key), `wsp:code:${slug}`);
 }
 
+/** What a Run must leave on screen: the whole verdict, the output's first 120 px, and Run itself. */
+async function resultsOnScreen(page: Page): Promise<{ verdict: boolean; outputHead: boolean; run: boolean }> {
+  return {
+    verdict: await inViewport(page, '[data-role="exercise"]', 1000),
+    outputHead: await inViewport(page, '[data-playground] [role="region"][aria-label="Output"]', 120),
+    run: await inViewport(page, '[data-role="run"]', 44),
+  };
+}
+
 /** How long a Run's verdict may take to be final before the test takes it as it is. */
 const VERDICT_FINAL_MS = 3000;
 
@@ -51,12 +60,7 @@ describe.each([
       })
       .catch(() => {});
     // The run may bring them into view (smoothly): poll until it settles, all three on screen at once.
-    const onScreen = async () => ({
-      verdict: await inViewport(page, '[data-role="exercise"]', 1000),
-      outputHead: await inViewport(page, '[data-playground] [role="region"][aria-label="Output"]', 120),
-      run: await inViewport(page, '[data-role="run"]', 44),
-    });
-    await expect.poll(onScreen, { timeout: 5000 }).toEqual({ verdict: true, outputHead: true, run: true });
+    await expect.poll(() => resultsOnScreen(page), { timeout: 5000 }).toEqual({ verdict: true, outputHead: true, run: true });
     await page.context().close();
   });
 });
@@ -91,8 +95,7 @@ describe('at 1440×900, the playground docked beside the prose', () => {
         for (let el: Element | null = dock; el; el = el.parentElement) positions.push(el.scrollTop);
         return [...positions, scrollY];
       });
-    expect(await inViewport(page, '[data-role="exercise"]', 1000)).toBe(true);
-    expect(await inViewport(page, '[data-playground] [role="region"][aria-label="Output"]', 120)).toBe(true);
+    expect(await resultsOnScreen(page)).toMatchObject({ verdict: true, outputHead: true });
     const before = await scrollPositions();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForRunStatus(page, 'running');
